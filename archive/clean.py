@@ -1,0 +1,199 @@
+"""The debris of PDF extraction: blank page-break runs, page furniture, bullets, stray Markdown, hyphenation."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import IntEnum
+
+
+class Gap(IntEnum):
+    """What separated a line from the one before it, weakest first."""
+
+    NONE = 0   # the next line of the same block
+    LINE = 1   # empty lines only (some extractors put one between every line)
+    PARA = 2   # a whitespace-only line: the extractor's paragraph mark
+    PAGE = 3   # a page break, or a long run of blank lines that stands for one
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the extracted text, for warnings
+    text: str
+    gap: Gap = Gap.NONE
+    table: bool = False  # part of a table block (see mark_tables)
+
+
+PAGE_RUN = 4  # this many blank lines in a row are a page break, not a paragraph
+
+LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+BULLETS = re.compile(r"^[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076]\s*")
+DASH_BULLET = re.compile(r"^[–—-]\s+(?=\S)")
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+PAGE_FURNITURE = re.compile(
+    r"^(?:sida\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?|\d+\s*\(\s*\d+\s*\)|\d{1,3}\s*/\s*\d{1,3}"
+    r"|justerandes\s+sign(?:atur)?(?:\s+utdragsbestyrkande)?|utdragsbestyrkande|ordförandes\s+sign(?:atur)?)$",
+    re.IGNORECASE,
+)
+BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
+
+
+def normalise(text: str) -> str:
+    """Unicode and white-space normalisation that never changes what a word says."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.translate(INVISIBLE)
+    for ligature, letters in LIGATURES.items():
+        text = text.replace(ligature, letters)
+    return re.sub(r"[\u00a0\u2007\u202f]", " ", text)
+
+
+def clean(text: str) -> list[Line]:
+    """Extracted text -> non-blank lines, each knowing what gap stood before it."""
+    lines = _lines_with_gaps(normalise(text))
+    lines = _drop_page_furniture(lines)
+    lines = _merge_lone_bullets(lines)
+    return mark_tables(lines)
+
+
+def _lines_with_gaps(text: str) -> list[Line]:
+    result: list[Line] = []
+    blanks = 0
+    spaced = page = False
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if "\f" in raw:
+            page = True
+            raw = raw.replace("\f", "")
+        stripped = raw.strip()
+        if not stripped:
+            blanks += 1
+            spaced = spaced or bool(raw)
+            continue
+        if page or blanks >= PAGE_RUN:
+            gap = Gap.PAGE
+        elif spaced:
+            gap = Gap.PARA
+        elif blanks:
+            gap = Gap.LINE
+        else:
+            gap = Gap.NONE
+        result.append(Line(number, _clean_line(stripped), gap))
+        blanks, spaced, page = 0, False, False
+    return [line for line in result if line.text]
+
+
+def _clean_line(text: str) -> str:
+    text = MARKDOWN_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    text = BULLETS.sub("• ", text)
+    text = DASH_BULLET.sub("– ", text)
+    text = re.sub(r"[ ]{2,}", " ", text)  # tabs survive: they separate table cells
+    return text.strip()
+
+
+def _drop_page_furniture(lines: list[Line]) -> list[Line]:
+    """Page headers and footers that land in the middle of a paragraph.
+
+    'Sida 3 (12)' and 'Justerandes signatur' always go. The lines that open the document
+    (organ, 'PROTOKOLL', the meeting date) go too when they come back next to such furniture,
+    for that is the running page header. A bare number goes only at a page break.
+    """
+    furniture = {i for i, line in enumerate(lines) if PAGE_FURNITURE.match(line.text)}
+    header = {line.text for line in lines[:8]}
+    for i in sorted(furniture):
+        for j in range(max(0, i - 4), min(len(lines), i + 5)):
+            if j >= 8 and lines[j].text in header:
+                furniture.add(j)
+    for i, line in enumerate(lines):
+        at_break = line.gap == Gap.PAGE or (i + 1 < len(lines) and lines[i + 1].gap == Gap.PAGE)
+        if at_break and BARE_PAGE_NUMBER.match(line.text):
+            furniture.add(i)
+    kept: list[Line] = []
+    pending_gap = Gap.NONE
+    for i, line in enumerate(lines):
+        if i in furniture:
+            pending_gap = max(pending_gap, line.gap, Gap.PAGE)
+            continue
+        kept.append(Line(line.number, line.text, max(line.gap, pending_gap)) if pending_gap else line)
+        pending_gap = Gap.NONE
+    return kept
+
+
+def _merge_lone_bullets(lines: list[Line]) -> list[Line]:
+    """A bullet that the extractor put on a line of its own belongs to the next line."""
+    merged: list[Line] = []
+    carry: Line | None = None
+    for line in lines:
+        if line.text in ("•", "–"):
+            carry = line
+            continue
+        if carry is not None:
+            line = Line(carry.number, f"{carry.text} {line.text}", carry.gap)
+            carry = None
+        merged.append(line)
+    return merged
+
+
+# --- tables ---------------------------------------------------------------------------------
+
+WEEKDAYS = r"(?:måndag|tisdag|onsdag|torsdag|fredag|lördag|söndag)"
+TABLE_HEADER = re.compile(r"^(?:[A-ZÅÄÖ]{2,}\s+){2,}[A-ZÅÄÖ]{2,}$")
+TABLE_ROW = re.compile(
+    rf"^(?:{WEEKDAYS}\s+)?\d{{1,2}}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|september"
+    rf"|oktober|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def mark_tables(lines: list[Line]) -> list[Line]:
+    """Mark table blocks: an upper-case header row ('DATUM OCH TID PLATS INFO') and its rows.
+
+    Rows start with a date; the short fragments between them are wrapped cells. The block ends at
+    the first line of prose, a line long enough or finished with a full stop.
+    """
+    result = list(lines)
+    i = 0
+    while i < len(result):
+        if not TABLE_HEADER.match(result[i].text):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(result) and _table_continues(result[end].text):
+            end += 1
+        if any(TABLE_ROW.match(line.text) for line in result[i + 1:end]):
+            for j in range(i, end):
+                result[j] = Line(result[j].number, result[j].text, result[j].gap, table=True)
+        i = end
+    return result
+
+
+def _table_continues(text: str) -> bool:
+    if TABLE_ROW.match(text):
+        return True
+    return len(text) < 40 and not text.endswith(".") and not re.match(r"^(\d+\.|[a-z]\)|att\s)", text)
+
+
+# --- joining wrapped lines ------------------------------------------------------------------
+
+SUSPENDED_COMPOUND_NEXT = re.compile(r"^(och|eller|samt|respektive|resp\.|till|som|,)\b")
+
+
+def join_wrapped(first: str, second: str) -> str:
+    """Join a line and its wrapped continuation, undoing hyphenation where the hyphen was the wrap's.
+
+    'hälso-' + 'och sjukvård' keeps 'hälso- och' (a suspended compound); 'RKA-' + 'process' keeps the
+    hyphen (an abbreviation's); 'utvecklings-' + 'arbete' becomes 'utvecklingsarbete'.
+    """
+    first, second = first.rstrip(), second.lstrip()
+    if not first:
+        return second
+    if not second:
+        return first
+    if re.search(r"\w[-‐]$", first) and second[:1].islower():
+        stem = re.search(r"(\w+)[-‐]$", first).group(1)
+        if SUSPENDED_COMPOUND_NEXT.match(second):
+            return f"{first} {second}"
+        if any(c.isupper() or c.isdigit() for c in stem):
+            return first + second
+        return first[:-1] + second
+    return f"{first} {second}"

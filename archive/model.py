@@ -1,0 +1,155 @@
+"""The domain model: meetings, agenda items and decisions as frozen dataclasses, with stable ids."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class DocType(StrEnum):
+    MINUTES = "minutes"
+    AGENDA = "agenda"
+    PROTOCOL = "protocol"
+
+    @property
+    def label(self) -> str:
+        """The Swedish word, as used in titles and ids."""
+        return {"minutes": "minnesanteckningar", "agenda": "dagordning", "protocol": "protokoll"}[self.value]
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date of which only the year, or year and month, may be known."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.day is not None and self.month is None:
+            raise ValueError("a day needs a month")
+
+    def iso(self) -> str:
+        parts = [f"{self.year:04d}"]
+        if self.month is not None:
+            parts.append(f"{self.month:02d}")
+        if self.day is not None:
+            parts.append(f"{self.day:02d}")
+        return "-".join(parts)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.day is not None
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+@dataclass(frozen=True)
+class Person:
+    """An attendee or a presenter: a name with what the text says about them."""
+
+    name: str
+    affiliation: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One att-sats: a decision taken, or a proposed one (förslag till beslut)."""
+
+    text: str
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A mention of another meeting by its date, e.g. 'Föregående minnesanteckningar 250926'."""
+
+    date: PartialDate
+    text: str
+    line: int | None = None
+    organ: str | None = None  # when the text names another organ's meeting; None means the same organ
+
+
+@dataclass(frozen=True)
+class Item:
+    """An agenda item (punkt) or a protocol paragraph (§), with its sub-items."""
+
+    number: str
+    title: str
+    kind: str | None = None
+    presenters: tuple[Person, ...] = ()
+    text: str = ""
+    decisions: tuple[Decision, ...] = ()
+    proposals: tuple[Decision, ...] = ()
+    items: tuple[Item, ...] = ()
+    case_number: str | None = None
+    line: int | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"punkt-{slug(self.number)}"
+
+    def walk(self):
+        """This item and every sub-item, depth first."""
+        yield self
+        for child in self.items:
+            yield from child.walk()
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """One document: minutes, an agenda or a protocol of one meeting of one organ."""
+
+    organ: str | None
+    date: PartialDate | None
+    doc_type: DocType
+    items: tuple[Item, ...] = ()
+    title: str = ""
+    issuer: str | None = None  # the letterhead above the title: 'RSS Dalarna (…), Ledningsstöd och strategi'
+    place: str | None = None
+    time: str | None = None
+    document_date: PartialDate | None = None
+    attendees: tuple[Person, ...] = ()
+    references: tuple[Reference, ...] = ()
+    source: str = ""
+    source_url: str | None = None
+    warnings: tuple[str, ...] = ()
+    field_sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def id(self) -> str:
+        return meeting_id(self.organ, self.date, self.doc_type, self.items)
+
+    def item_id(self, item: Item) -> str:
+        return f"{self.id}-{item.anchor}"
+
+    def all_items(self):
+        for item in self.items:
+            yield from item.walk()
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: 'Länschefsnätverket' -> 'lanschefsnatverket'."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-.")
+
+
+def meeting_id(organ: str | None, date: PartialDate | None, doc_type: DocType, items=()) -> str:
+    """The stable id: organ, date and document type, never file name or order.
+
+    A document without a date still needs an id; it is then taken from its item titles,
+    which a re-export of the same document keeps.
+    """
+    parts = [slug(organ) if organ else "okant-organ"]
+    if date is not None:
+        parts.append(date.iso())
+    else:
+        titles = "|".join(f"{i.number} {i.title}" for i in items)
+        parts.append("odaterad-" + hashlib.sha1(titles.encode()).hexdigest()[:8])
+    parts.append(doc_type.label)
+    return "-".join(parts)

@@ -1,0 +1,151 @@
+"""The `arkiv` command: parses arguments, calls archive/ (and later index/), prints. Nothing more."""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+
+import click
+
+from archive.collection import BUNDLED, Archive, load_archive, load_document
+from archive.errors import ArchiveError
+from archive.model import Item, Meeting
+from archive.serialize import meeting_detail, meeting_summary
+
+
+def archive_options(command):
+    """--archive and --index, which every command takes (env ARKIV_ARCHIVE, ARKIV_INDEX)."""
+
+    @click.option(
+        "--archive", "archive_dir", envvar="ARKIV_ARCHIVE", default=BUNDLED, show_default="the bundled sample archive",
+        type=click.Path(file_okay=False, path_type=Path), help="Folder of documents.",
+    )
+    @click.option(
+        "--index", "index_dir", envvar="ARKIV_INDEX", default=Path("instance") / "index", show_default=True,
+        type=click.Path(file_okay=False, path_type=Path), help="Folder of the search index.",
+    )
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except ArchiveError as error:
+            raise click.ClickException(str(error)) from error
+
+    return wrapper
+
+
+def print_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def report_failures(archive: Archive) -> None:
+    for failure in archive.failures:
+        click.echo(f"kunde inte läsas: {failure}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main():
+    """Mötesarkivet: a searchable archive of Swedish meeting minutes."""
+
+
+@main.command()
+@archive_options
+@click.option("--json", "as_json", is_flag=True, help="Print what GET /api/meetings returns.")
+def meetings(archive_dir: Path, index_dir: Path, as_json: bool):
+    """Every meeting: id, organ, date, document type, source file, number of items."""
+    archive = load_archive(archive_dir)
+    summaries = [meeting_summary(m) for m in archive.meetings]
+    if as_json:
+        print_json(summaries)
+    else:
+        for s in summaries:
+            click.echo(
+                f"{s['date'] or 'odaterad':<10}  {s['organ'] or 'okänt organ':<20}  {s['doc_type']:<8}  "
+                f"{s['item_count']:>3} punkter  {s['id']}  ({s['source']})"
+            )
+        if not summaries:
+            click.echo(f"Inga möten i {archive_dir}.")
+    report_failures(archive)
+
+
+@main.command()
+@archive_options
+@click.argument("meeting_id")
+@click.option("--json", "as_json", is_flag=True, help="Print what GET /api/meetings/<id> returns.")
+def show(archive_dir: Path, index_dir: Path, meeting_id: str, as_json: bool):
+    """One meeting with all its items, decisions and proposals."""
+    archive = load_archive(archive_dir)
+    meeting = archive.get(meeting_id)
+    if meeting is None:
+        close = [m.id for m in archive.meetings if meeting_id.lower() in m.id]
+        hint = f" Menade du: {', '.join(close)}?" if close else " Se `arkiv meetings`."
+        raise click.ClickException(f"okänt mötes-id '{meeting_id}'.{hint}")
+    if as_json:
+        print_json(meeting_detail(meeting, archive))
+    else:
+        print_meeting(meeting)
+
+
+@main.command()
+@archive_options
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+def check(archive_dir: Path, index_dir: Path, file: Path):
+    """Parse one document and print what was understood, with warnings."""
+    meeting = load_document(file)
+    print_meeting(meeting, verbose=True)
+    click.echo(f"\n{len(meeting.warnings)} varning(ar).")
+
+
+def print_meeting(meeting: Meeting, verbose: bool = False) -> None:
+    click.echo(meeting.title)
+    click.echo(f"id: {meeting.id}")
+    for label, value, field in (
+        ("Organ", meeting.organ, "organ"), ("Datum", meeting.date, "date"), ("Typ", meeting.doc_type.label, "doc_type"),
+        ("Dokumentdatum", meeting.document_date, None), ("Tid", meeting.time, None),
+        ("Plats", meeting.place, "place"), ("Källa", meeting.source, None),
+    ):
+        if value:
+            source = meeting.field_sources.get(field)
+            note = f"  [{source}]" if verbose and source and source != "text" else ""
+            click.echo(f"{label}: {value}{note}")
+    if meeting.attendees:
+        click.echo(f"Närvarande ({len(meeting.attendees)}):")
+        for person in meeting.attendees if verbose else ():
+            extra = ", ".join(x for x in (person.affiliation, person.role) if x)
+            click.echo(f"  {person.name}" + (f" ({extra})" if extra else ""))
+    if verbose and meeting.references:
+        click.echo("Hänvisningar till andra möten:")
+        for ref in meeting.references:
+            click.echo(f"  {ref.date}  {ref.text}  (rad {ref.line})")
+    click.echo("")
+    for item in meeting.items:
+        print_item(item, 0, verbose)
+    if meeting.warnings:
+        click.echo("\nVarningar:")
+        for warning in meeting.warnings:
+            click.echo(f"  - {warning}")
+
+
+def print_item(item: Item, depth: int, verbose: bool) -> None:
+    pad = "    " * depth
+    kind = f"[{item.kind}] " if item.kind else ""
+    click.echo(f"{pad}{item.number}. {kind}{item.title}")
+    for person in item.presenters:
+        click.echo(f"{pad}    Föredragande: {person.name}" + (f", {person.role}" if person.role else ""))
+    if verbose and item.text:
+        click.echo(f"{pad}    Text: {len(item.text)} tecken")
+    for decision in item.decisions:
+        click.echo(f"{pad}    Beslut: {_indent(decision.text, pad + '            ')}")
+    for proposal in item.proposals:
+        click.echo(f"{pad}    Förslag: {_indent(proposal.text, pad + '             ')}")
+    for child in item.items:
+        print_item(child, depth + 1, verbose)
+
+
+def _indent(text: str, pad: str) -> str:
+    return text.replace("\n", "\n" + pad)
+
+
+if __name__ == "__main__":
+    main()
