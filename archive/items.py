@@ -20,11 +20,12 @@ HEADING_LETTER = re.compile(r"^([a-z])\)\s+(\S.*)$")
 HEADING_PARAGRAPH = re.compile(r"^§\s*(\d{1,4})\b\s*(.*)$")
 PRESENTER = re.compile(r"^Föredragande(?:n)?\s*:\s*(.*)$", re.IGNORECASE)
 DECISION_HEAD = re.compile(
-    r"^(?:Förslag till beslut\s*:?\s*)?(?P<subject>[A-ZÅÄÖ][\w ]{1,60}?)\s+"
-    r"(?P<verb>beslutade|beslöt|beslutar|föreslår|föreslog|föreslås besluta)\s*:?\s*(?P<rest>att\s.*)?$"
+    r"^(?:Förslag till beslut\s*:?\s*)?(?P<subject>[A-ZÅÄÖ][\w –-]{1,60}?)\s+"
+    r"(?P<verb>beslutade|beslöt|beslutar|föreslår|föreslog|föreslås besluta)\s*:?\s*(?P<rest>att(?:\s.*)?)?$"
 )
 PROPOSAL_HEAD = re.compile(r"^Förslag till beslut\s*:?$", re.IGNORECASE)
 ATT = re.compile(r"^(?:(\d{1,2})[.)]\s*)?att\s+\S")
+POINT = re.compile(r"^\d{1,2}[.)]\s+\S")  # a numbered decision point without 'att', as protocols write them
 CASE_NUMBER = re.compile(r"^(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
 PROTOCOL_SECTION = re.compile(
     r"^(Beslut|Förslag till beslut|[\w ]+s förslag(?: till beslut)?|Beslutsunderlag|Sammanfattning(?: av ärendet)?"
@@ -89,7 +90,8 @@ def decision_head(text: str) -> re.Match | None:
         return None
     subject = match.group("subject").strip()
     words = subject.split()
-    if match_organ(words[0]) or (len(words) <= 5 and (words[-1].endswith(ORGAN_ENDINGS) or match_organ(words[-1]))):
+    last = words[-1].lower()
+    if match_organ(words[0]) or (len(words) <= 5 and (last.endswith(ORGAN_ENDINGS) or match_organ(words[-1]))):
         return match
     return None
 
@@ -123,6 +125,7 @@ class BodyReader:
         self.subjects: list[str] = []
         self.pending_proposal = False
         self.section: str | None = None  # the protocol section we are in: 'Beslut', 'Förslag till beslut', …
+        self.break_before_next = False
 
     # --- reading --------------------------------------------------------------------------
 
@@ -151,7 +154,7 @@ class BodyReader:
         elif match := PRESENTER.match(text):
             self._read_presenters(match.group(1))
         elif self.protocol and (section := PROTOCOL_SECTION.match(text)):
-            self.section = section.group(1).lower()
+            self._enter_section(line, section.group(1).lower())
         elif self.protocol and (match := CASE_NUMBER.match(text)) and not self.current.case_number:
             self.current.case_number = match.group(1).strip()
         elif PROPOSAL_HEAD.match(text):
@@ -160,14 +163,23 @@ class BodyReader:
             self._read_narrated(line, match)
         elif match := decision_head(text):
             self._read_decision_block(match)
-        elif self.protocol and self.section in ("beslut",) and (ATT.match(text) or re.match(r"^\d+\.\s", text)):
-            self.i -= 1
-            self._read_satser(self.current.decisions, None, None)
+        elif self.protocol and self.section == "beslut" and (ATT.match(text) or POINT.match(text)):
+            self._read_satser(self.current.decisions, None, text)
         elif self.protocol and self.section and "förslag" in self.section and ATT.match(text):
-            self.i -= 1
-            self._read_satser(self.current.proposals, None, None)
+            self._read_satser(self.current.proposals, None, text)
         else:
+            if self.break_before_next:
+                line = Line(line.number, line.text, Gap.PAGE, line.table)
+                self.break_before_next = False
             self.current.body.append(line)
+
+    def _enter_section(self, line: Line, section: str) -> None:
+        """A protocol's section heading ('Beslutsunderlag'). The decision sections yield decisions;
+        the others stay in the text as a heading of their own paragraph."""
+        self.section = section
+        if section != "beslut" and "förslag" not in section:
+            self.current.body.append(Line(line.number, line.text, Gap.PAGE))
+            self.break_before_next = True
 
     def _heading(self, line: Line) -> bool:
         """Start a new item or sub-item if this line is the heading of one."""
@@ -244,8 +256,8 @@ class BodyReader:
 
     def _structural(self, text: str) -> bool:
         return bool(
-            HEADING_NUMBER.match(text) and not ATT.match(text)
-            or HEADING_LETTER.match(text)
+            HEADING_NUMBER.match(text) and not ATT.match(text) and not self.protocol
+            or HEADING_LETTER.match(text) and not self.protocol
             or HEADING_PARAGRAPH.match(text)
             or PRESENTER.match(text)
             or PROPOSAL_HEAD.match(text)
@@ -287,6 +299,8 @@ class BodyReader:
             self.subjects.append(match_organ(subject))
         target = self.current.proposals if proposal else self.current.decisions
         first = head.group("rest")
+        if first and first.strip() == "att":  # 'X beslutar att' followed by numbered points
+            first = None
         self._read_satser(target, decided_by, first)
         self.pending_proposal = False
 
@@ -319,7 +333,7 @@ class BodyReader:
                     pointed = False
                 listing = False
             elif not satser:
-                if self.protocol and re.match(r"^\d+\.\s", text):
+                if self.protocol and POINT.match(text):
                     satser.append(text)
                 elif text[:1].islower():
                     satser.append(text)
@@ -328,7 +342,7 @@ class BodyReader:
             elif listing or satser[-1].endswith(":"):
                 satser[-1] += "\n" + text
                 listing = True
-            elif self.protocol and re.match(r"^\d+\.\s", text):
+            elif self.protocol and POINT.match(text):
                 satser.append(text)
             elif satser[-1].endswith(TERMINAL):
                 break

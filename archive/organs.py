@@ -68,8 +68,10 @@ def find_committee(text: str) -> str | None:
         return None
     name = match.group(1)
     name = name[0].upper() + name[1:]
-    if municipality := re.search(r"\b([A-ZÅÄÖ][\wåäö-]+) (kommun|region)\b", text, re.IGNORECASE):
-        return f"{name}, {municipality.group(1)} {municipality.group(2).lower()}"
+    if municipality := re.search(r"\b([A-ZÅÄÖ][\wåäö-]+) kommun\b", text, re.IGNORECASE):
+        return f"{name}, {municipality.group(1).title()} kommun"
+    if region := re.search(r"\bRegion ([A-ZÅÄÖ][\wåäö-]+)\b", text, re.IGNORECASE):
+        return f"{name}, Region {region.group(1).title()}"
     return name
 
 

@@ -15,7 +15,7 @@ from .organs import MUNICIPALITIES, find_committee, find_organ, match_organ
 from .people import parse_attendees
 
 FIELD_LINE = re.compile(
-    r"^(?P<key>Datum|Sammanträdesdatum|Mötesdatum|Tid|Plats och tid|Plats|Dnr|Diarienummer)\s*:\s*(?P<value>.*)$",
+    r"^(?P<key>Datum|Sammanträdesdatum|Mötesdatum|Tid|Plats och tid|Plats|Dnr|Diarienummer)\s*(?::\s*(?P<value>.*))?$",
     re.IGNORECASE,
 )
 ATTENDEES_START = re.compile(r"^(Närvarande|Beslutande|Deltagare|Ledamöter)(?:\s+ledamöter)?\s*:?\s*(.*)$", re.IGNORECASE)
@@ -194,7 +194,7 @@ def _looks_like_lost_table(lines: list[Line], understood: set[int]) -> bool:
 
 
 def _read_field(header: Header, match: re.Match, index: int, dates: list) -> None:
-    key, value = match.group("key").lower(), match.group("value").strip()
+    key, value = match.group("key").lower(), (match.group("value") or "").strip()
     if key in ("datum", "sammanträdesdatum", "mötesdatum"):
         if date := parse_date(value):
             dates.append((index, date))
