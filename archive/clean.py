@@ -37,6 +37,7 @@ PAGE_FURNITURE = re.compile(
     r"|justerandes\s+sign(?:atur)?(?:\s+utdragsbestyrkande)?|utdragsbestyrkande|ordförandes\s+sign(?:atur)?)$",
     re.IGNORECASE,
 )
+ITEM_START = re.compile(r"^(?:\d{1,2}\.\s+\S|§\s*\d)")  # where the running page header can no longer come from
 BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 
 
@@ -99,10 +100,11 @@ def _drop_page_furniture(lines: list[Line]) -> list[Line]:
     for that is the running page header. A bare number goes only at a page break.
     """
     furniture = {i for i, line in enumerate(lines) if PAGE_FURNITURE.match(line.text)}
-    header = {line.text for line in lines[:8]}
+    first_item = next((i for i, line in enumerate(lines) if ITEM_START.match(line.text)), len(lines))
+    header = {line.text for line in lines[: min(8, first_item)]}
     for i in sorted(furniture):
-        for j in range(max(0, i - 4), min(len(lines), i + 5)):
-            if j >= 8 and lines[j].text in header:
+        for j in range(max(first_item, i - 4), min(len(lines), i + 5)):
+            if lines[j].text in header:
                 furniture.add(j)
     for i, line in enumerate(lines):
         at_break = line.gap == Gap.PAGE or (i + 1 < len(lines) and lines[i + 1].gap == Gap.PAGE)

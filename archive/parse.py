@@ -280,7 +280,7 @@ def find_references(lines: list[Line], meeting_date: PartialDate | None) -> list
                 if key not in seen:
                     seen.add(key)
                     references.append(
-                        Reference(found.date, label, line.number, _referenced_organ(line.text[: found.start]))
+                        Reference(found.date, label, line.number, _referenced_organ(f"{previous_text} {line.text[: found.start]}"))
                     )
         previous_text = line.text
     return references

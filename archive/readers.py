@@ -98,10 +98,10 @@ def _docx_lines(document) -> list[str]:
         elif isinstance(block, Table):
             for row in block.rows:
                 cells = []
-                for cell in row.cells:  # merged cells repeat: keep each once
-                    if not cells or cell.text != cells[-1]:
-                        cells.append(cell.text)
-                lines.append("\t".join(c.replace("\n", " ") for c in cells))
+                for cell in row.cells:  # a merged cell comes once for each grid column it spans
+                    if not cells or cell._tc is not cells[-1]._tc:
+                        cells.append(cell)
+                lines.append("\t".join(c.text.replace("\n", " ") for c in cells).rstrip("\t"))
     return lines
 
 
