@@ -62,25 +62,24 @@ def _lines_with_gaps(text: str) -> list[Line]:
     result: list[Line] = []
     blanks = 0
     spaced = page = False
-    for number, raw in enumerate(text.split("\n"), start=1):
-        if "\f" in raw:
-            page = True
-            raw = raw.replace("\f", "")
-        stripped = raw.strip()
-        if not stripped:
-            blanks += 1
-            spaced = spaced or bool(raw)
-            continue
-        if page or blanks >= PAGE_RUN:
-            gap = Gap.PAGE
-        elif spaced:
-            gap = Gap.PARA
-        elif blanks:
-            gap = Gap.LINE
-        else:
-            gap = Gap.NONE
-        result.append(Line(number, _clean_line(stripped), gap))
-        blanks, spaced, page = 0, False, False
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        for part, raw in enumerate(raw_line.split("\f")):  # a form feed is a page break, even mid-line
+            page = page or part > 0
+            stripped = raw.strip()
+            if not stripped:
+                blanks += 1 if part == 0 else 0
+                spaced = spaced or bool(raw)
+                continue
+            if page or blanks >= PAGE_RUN:
+                gap = Gap.PAGE
+            elif spaced:
+                gap = Gap.PARA
+            elif blanks:
+                gap = Gap.LINE
+            else:
+                gap = Gap.NONE
+            result.append(Line(number, _clean_line(stripped), gap))
+            blanks, spaced, page = 0, False, False
     return [line for line in result if line.text]
 
 

@@ -15,6 +15,7 @@ A sidecar overrides what the parser found, and the meeting reports the sidecar a
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,7 +67,10 @@ def load_sidecar(document: Path) -> Metadata | None:
     except UnicodeDecodeError as error:
         raise MetadataError(path, None, "sidofilen är inte UTF-8") from error
     except tomllib.TOMLDecodeError as error:
-        raise MetadataError(path, getattr(error, "lineno", None), f"ogiltig TOML: {error.msg}") from error
+        # Python < 3.14 puts the position only in the message: 'Illegal character (at line 1, column 16)'.
+        where = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        reason = str(error)[: where.start()].strip() if where else str(error)
+        raise MetadataError(path, int(where.group(1)) if where else None, f"ogiltig TOML: {reason}") from error
     return _validate(path, text, data)
 
 
