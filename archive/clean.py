@@ -28,7 +28,7 @@ class Line:
 PAGE_RUN = 4  # this many blank lines in a row are a page break, not a paragraph
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"), None)
+INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks, BOM
 BULLETS = re.compile(r"^[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076]\s*")
 DASH_BULLET = re.compile(r"^[–—-]\s+(?=\S)")
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -44,7 +44,7 @@ BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 def normalise(text: str) -> str:
     """Unicode and white-space normalisation that never changes what a word says."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.translate(INVISIBLE)
+    text = INVISIBLE.sub("", text)
     for ligature, letters in LIGATURES.items():
         text = text.replace(ligature, letters)
     return re.sub(r"[\u00a0\u2007\u202f]", " ", text)

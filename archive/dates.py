@@ -22,6 +22,7 @@ ISO = re.compile(r"(?<![\d/])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d/])")
 SPELLED = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:\s*:e)?\s+({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?(?![\w])", re.IGNORECASE
 )
+HAS_DIGIT = re.compile(r"\d")
 YEAR = re.compile(r"(?<![\d/-])((?:19|20)\d{2})(?![\d/-])")
 
 
@@ -73,6 +74,8 @@ def parse_date(text: str) -> PartialDate | None:
 def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
     """Every date in running text, in order. Spelled dates without a year take default_year."""
     found: list[FoundDate] = []
+    if not HAS_DIGIT.search(text):
+        return found
     for match in COMPACT.finditer(text):
         date = valid(century(int(match.group(1))), int(match.group(2)), int(match.group(3)))
         if date:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ COMMITTEE = re.compile(
 FUZZY_CUTOFF = 0.65
 
 
+@functools.lru_cache(maxsize=4096)
 def match_organ(word: str) -> str | None:
     """The canonical organ for a name as written, typos included ('Välfrädrärdet' -> 'Välfärdsrådet')."""
     word = word.strip(" :,.")
@@ -51,13 +53,16 @@ def match_organ(word: str) -> str | None:
     return None
 
 
+NAMED = [
+    (re.compile(rf"(?<!\w){re.escape(name)}s?(?!\w)", re.IGNORECASE), organ.name)
+    for organ in KNOWN_ORGANS
+    for name in (organ.name, *organ.aliases)
+]
+
+
 def find_organ(text: str) -> str | None:
-    """The first known organ named anywhere in a header text, by name or abbreviation."""
-    hits = []
-    for organ in KNOWN_ORGANS:
-        for name in (organ.name, *organ.aliases):
-            if match := re.search(rf"(?<!\w){re.escape(name)}s?(?!\w)", text, re.IGNORECASE):
-                hits.append((match.start(), organ.name))
+    """The first known organ named anywhere in a text, by name or abbreviation (genitive too)."""
+    hits = [(match.start(), name) for pattern, name in NAMED if (match := pattern.search(text))]
     return min(hits)[1] if hits else None
 
 
@@ -75,6 +80,7 @@ def find_committee(text: str) -> str | None:
     return name
 
 
+@functools.lru_cache(maxsize=4096)
 def match_municipality(word: str) -> str | None:
     """The municipality a word names, allowing for one slip of the pen ('Ålvdalen' -> 'Älvdalen')."""
     word = word.strip(" ,.:")

@@ -8,7 +8,7 @@ from archive.collection import load_document
 from archive.errors import ReadError
 from archive.readers import read_text
 from tests.conftest import SAMPLES
-from tests.formats import write_docx, write_pdf
+from scripts.formats import write_docx, write_pdf
 from tests.test_samples import EXPECTED, outline
 
 WRITERS = {"pdf": write_pdf, "docx": write_docx}

@@ -1,4 +1,4 @@
-"""Render a sample's text as a PDF (reportlab) or a DOCX (python-docx), as an office would have made them.
+"""Render a document's text as a PDF (reportlab) or a DOCX (python-docx), as an office would have made them.
 
 The PDF wraps long lines at the page width, breaks pages, and puts a page number at the foot of
 each page; blank lines become space, so the extracted text has none. The DOCX has one paragraph a
