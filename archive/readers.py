@@ -119,6 +119,7 @@ class _Numbering:
     def __init__(self, document):
         self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}
         self.counters: dict[str, list[int]] = {}
+        self.by_style: dict[str | None, tuple[str | None, int]] = {}
         try:
             root = document.part.numbering_part.element
         except (KeyError, NotImplementedError):
@@ -160,18 +161,29 @@ class _Numbering:
 
         return re.sub(r"%(\d)", value, template)
 
+    def _num_pr(self, paragraph) -> tuple[str | None, int]:
+        """The list a paragraph is in: its own numbering, else its style's (looked up once per style)."""
+        ppr = paragraph._p.pPr
+        if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
+            return _list_of(ppr)
+        style_id = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        if style_id not in self.by_style:
+            self.by_style[style_id] = self._style_list(paragraph.style)
+        return self.by_style[style_id]
+
     @staticmethod
-    def _num_pr(paragraph) -> tuple[str | None, int]:
-        candidates = [paragraph._p.pPr]
-        style = paragraph.style
+    def _style_list(style) -> tuple[str | None, int]:
         while style is not None:
-            candidates.append(style.element.pPr)
-            style = style.base_style
-        for ppr in candidates:
+            ppr = style.element.pPr
             if ppr is not None and ppr.numPr is not None and ppr.numPr.numId is not None:
-                level = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
-                return str(ppr.numPr.numId.val), int(level)
+                return _list_of(ppr)
+            style = style.base_style
         return None, 0
+
+
+def _list_of(ppr) -> tuple[str, int]:
+    level = ppr.numPr.ilvl.val if ppr.numPr.ilvl is not None else 0
+    return str(ppr.numPr.numId.val), int(level)
 
 
 def _letters(n: int) -> str:
