@@ -123,7 +123,6 @@ class BodyReader:
         self.current: Draft | None = None
         self.warnings: list[str] = []
         self.subjects: list[str] = []
-        self.pending_proposal = False
         self.section: str | None = None  # the protocol section we are in: 'Beslut', 'Förslag till beslut', …
         self.break_before_next = False
 
@@ -158,7 +157,7 @@ class BodyReader:
         elif self.protocol and (match := CASE_NUMBER.match(text)) and not self.current.case_number:
             self.current.case_number = match.group(1).strip()
         elif PROPOSAL_HEAD.match(text):
-            self.pending_proposal = True
+            pass  # 'Förslag till beslut': the tense of the block that follows says what it is
         elif (match := decision_head(text)) and match.group("rest") and not self.protocol:
             self._read_narrated(line, match)
         elif match := decision_head(text):
@@ -230,7 +229,6 @@ class BodyReader:
         else:
             self.tops[-1].children.append(draft)
         self.current = draft
-        self.pending_proposal = False
         self.section = None
 
     def _take_title_line(self) -> str:
@@ -293,16 +291,16 @@ class BodyReader:
         verb = head.group("verb")
         subject = head.group("subject").strip()
         decided_by = match_organ(subject) or subject
-        taken = verb in ("beslutade", "beslöt") or (self.protocol and verb == "beslutar" and "förslag" not in (self.section or ""))
-        proposal = not taken or head.group(0).lower().startswith("förslag till beslut") and verb != "beslutade"
+        proposed = head.group(0).lower().startswith("förslag till beslut") or "förslag" in (self.section or "")
+        # The past tense records a decision; the present tense proposes one, except in a protocol's Beslut.
+        taken = verb in ("beslutade", "beslöt") or (self.protocol and verb == "beslutar" and not proposed)
         if verb.startswith("beslut") and match_organ(subject):
             self.subjects.append(match_organ(subject))
-        target = self.current.proposals if proposal else self.current.decisions
+        target = self.current.decisions if taken else self.current.proposals
         first = head.group("rest")
         if first and first.strip() == "att":  # 'X beslutar att' followed by numbered points
             first = None
         self._read_satser(target, decided_by, first)
-        self.pending_proposal = False
 
     def _read_narrated(self, line: Line, head: re.Match) -> None:
         """'Länschefsnätverket beslutade att anta avtalet.' in running text: a decision only if the item
@@ -321,7 +319,7 @@ class BodyReader:
             line = self.lines[self.i]
             text = line.text
             att = ATT.match(text)
-            if line.table or (not att and self._structural(text)) or self._heading_like(text):
+            if line.table or (not att and self._structural(text)):
                 break
             if att:
                 numbered = att.group(1) is not None
@@ -354,9 +352,6 @@ class BodyReader:
         if not satser:
             self.warnings.append(f"rad {self.lines[self.i - 1].number}: beslutsformel utan att-sats")
         target.extend(Decision(_tidy(s), decided_by) for s in satser)
-
-    def _heading_like(self, text: str) -> bool:
-        return bool(HEADING_NUMBER.match(text) and not ATT.match(text) and not self.protocol)
 
     # --- after reading --------------------------------------------------------------------
 

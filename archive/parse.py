@@ -57,49 +57,57 @@ def parse(text: str, source: str = "", metadata: Metadata | None = None) -> Meet
     start = _first_item(lines, protocol)
     header = read_header(lines[:start], protocol)
     body_lines = lines[start:]
-    doc_type, type_warnings = judge_doc_type(body_lines, header.doc_word, protocol)
-    sources: dict[str, str] = {}
-    warnings = header.warnings + type_warnings
     given = metadata.given() if metadata else {}
-    if "doc_type" in given:
-        doc_type = given["doc_type"]
+    doc_type, warnings = judge_doc_type(body_lines, header.doc_word, protocol)
+    doc_type = given.get("doc_type", doc_type)
     body = read_body(body_lines, doc_type)
-    warnings += body.warnings
+    warnings = header.warnings + warnings + body.warnings
 
-    organ = header.organ
-    if organ:
-        sources["organ"] = "text"
-    elif body.decision_subjects:
-        organ = Counter(body.decision_subjects).most_common(1)[0][0]
-        sources["organ"] = "beslutsformler"
-    date = header.date
-    if date:
-        sources["date"] = "text"
-    elif header.undated_day and "date" not in given:
-        date, note = _infer_date(header.undated_day, text, body.items)
-        if date:
-            sources["date"] = "härlett"
-            warnings.append(f"året saknas i datumet; {date.iso()} är härlett ({note})")
-    for name, value in given.items():
-        sources[name] = f"sidofil {metadata.path.name}"
-    organ = given.get("organ", organ)
-    if "date" in given:
-        if date and date != given["date"]:
+    sources: dict[str, str] = {}
+    organ = _organ(header, body.decision_subjects, sources)
+    date = _date(header, text, body.items, sources, warnings) if "date" not in given else header.date
+    if metadata:
+        sources.update(dict.fromkeys(given, f"sidofil {metadata.path.name}"))
+        if "date" in given and date and date != given["date"]:
             warnings.append(f"sidofilen anger datum {given['date']}, texten {date}: sidofilen gäller")
-        date = given["date"]
+        organ, date = given.get("organ", organ), given.get("date", date)
     if organ is None:
         warnings.append("organ saknas: texten namnger inget känt nätverk, råd eller nämnd")
     if date is None:
         warnings.append("datum saknas: texten anger inget mötesdatum (ange det i en sidofil)")
 
-    references = find_references(body_lines, date)
-    title = given.get("title") or _title(doc_type, organ, date)
     return Meeting(
-        organ=organ, date=date, doc_type=doc_type, items=tuple(body.items), title=title, issuer=header.issuer,
+        organ=organ, date=date, doc_type=doc_type, items=tuple(body.items),
+        title=given.get("title") or _title(doc_type, organ, date), issuer=header.issuer,
         place=given.get("place", header.place), time=header.time, document_date=header.document_date,
-        attendees=tuple(header.attendees), references=tuple(references), source=source,
+        attendees=tuple(header.attendees), references=tuple(find_references(body_lines, date)), source=source,
         source_url=given.get("source_url"), warnings=tuple(warnings), field_sources=sources,
     )
+
+
+def _organ(header: Header, decision_subjects: list[str], sources: dict[str, str]) -> str | None:
+    """The organ the header names, else the one whose decisions these are ('Länschefsnätverket beslutade')."""
+    if header.organ:
+        sources["organ"] = "text"
+        return header.organ
+    if decision_subjects:
+        sources["organ"] = "beslutsformler"
+        return Counter(decision_subjects).most_common(1)[0][0]
+    return None
+
+
+def _date(header: Header, text: str, items: list[Item], sources: dict[str, str], warnings: list[str]) -> PartialDate | None:
+    """The header's date, or a day and month whose year is inferred from the document's references."""
+    if header.date:
+        sources["date"] = "text"
+        return header.date
+    if header.undated_day is None:
+        return None
+    date, note = _infer_date(header.undated_day, text, items)
+    if date:
+        sources["date"] = "härlett"
+        warnings.append(f"året saknas i datumet; {date.iso()} är härlett ({note})")
+    return date
 
 
 def _first_item(lines: list[Line], protocol: bool) -> int:

@@ -60,10 +60,9 @@ def item_detail(meeting: Meeting, item: Item) -> dict:
 
 
 def _person(person: Person, with_affiliation: bool = False) -> dict:
-    data = {"name": person.name, "role": person.role}
     if with_affiliation:
-        data = {"name": person.name, "affiliation": person.affiliation, "role": person.role}
-    return data
+        return {"name": person.name, "affiliation": person.affiliation, "role": person.role}
+    return {"name": person.name, "role": person.role}
 
 
 def _texts(decisions: tuple[Decision, ...]) -> list[str]:

@@ -89,12 +89,31 @@ def show(archive_dir: Path, index_dir: Path, meeting_id: str, as_json: bool):
 
 @main.command()
 @archive_options
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-def check(archive_dir: Path, index_dir: Path, file: Path):
-    """Parse one document and print what was understood, with warnings."""
-    meeting = load_document(file)
+@click.argument("path", type=click.Path(path_type=Path))
+def check(archive_dir: Path, index_dir: Path, path: Path):
+    """Parse one document and print what was understood, with warnings.
+
+    Given a folder, check every document in it: one line each, then every warning and failure.
+    """
+    if path.is_dir():
+        check_folder(path)
+        return
+    meeting = load_document(path)
     print_meeting(meeting, verbose=True)
     click.echo(f"\n{len(meeting.warnings)} varning(ar).")
+
+
+def check_folder(folder: Path) -> None:
+    archive = load_archive(folder)
+    for meeting in archive.meetings:
+        items = sum(1 for _ in meeting.all_items())
+        click.echo(f"{meeting.source}: {meeting.id}, {items} punkter, {len(meeting.warnings)} varning(ar)")
+        for warning in meeting.warnings:
+            click.echo(f"    - {warning}")
+    report_failures(archive)
+    click.echo(f"\n{len(archive.meetings)} dokument lästa, {len(archive.failures)} kunde inte läsas.")
+    if archive.failures:
+        raise SystemExit(1)
 
 
 def print_meeting(meeting: Meeting, verbose: bool = False) -> None:

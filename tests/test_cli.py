@@ -123,3 +123,13 @@ def test_bad_files_go_to_stderr_and_the_rest_is_listed(archive_copy):
     assert result.exit_code == 0
     assert result.stdout.count("\n") == 5
     assert "kunde inte läsas: tom.txt: filen är tom" in result.stderr
+
+
+def test_check_a_whole_folder(archive_copy):
+    (archive_copy / "tom.txt").write_bytes(b"")
+    result = CliRunner().invoke(main, ["check", str(archive_copy)])
+    assert result.exit_code == 1  # one document could not be read
+    assert "003_2ff47652e9b2ceb7.txt: lanschefsnatverket-2026-01-29-minnesanteckningar, 18 punkter, 2 varning(ar)" in result.stdout
+    assert "    - dokumentets början saknas: närvarolistan börjar mitt i tabellen" in result.stdout
+    assert "5 dokument lästa, 1 kunde inte läsas." in result.stdout
+    assert "kunde inte läsas: tom.txt: filen är tom" in result.stderr
