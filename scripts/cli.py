@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import html
 import json
+import re
 from pathlib import Path
 
 import click
@@ -12,6 +14,11 @@ from archive.collection import BUNDLED, Archive, load_archive, load_document
 from archive.errors import ArchiveError
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail, meeting_summary
+from index.build import build as build_index
+from index.errors import SearchIndexError
+from index.search import SORTS, SearchIndex, SearchRequest
+
+PARTIAL_FAILURE = 3  # the index was built, but some documents could not be read
 
 
 def archive_options(command):
@@ -29,7 +36,7 @@ def archive_options(command):
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except ArchiveError as error:
+        except (ArchiveError, SearchIndexError) as error:
             raise click.ClickException(str(error)) from error
 
     return wrapper
@@ -47,6 +54,71 @@ def report_failures(archive: Archive) -> None:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def main():
     """Mötesarkivet: a searchable archive of Swedish meeting minutes."""
+
+
+@main.command()
+@archive_options
+@click.option("--rebuild", is_flag=True, help="Build from scratch instead of updating.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool):
+    """Build or update the search index (incremental: only new, changed and removed files).
+
+    Exit status 0 when every document was indexed, 3 when some could not be read (they are listed).
+    """
+    report = build_index(archive_dir, index_dir, rebuild=rebuild, progress=not quiet)
+    if report.rebuilt:
+        click.echo(f"Byggde om sökindexet ({report.rebuilt}).")
+    click.echo(
+        f"{len(report.added)} nya, {len(report.updated)} ändrade, {len(report.removed)} borttagna, "
+        f"{len(report.unchanged)} oförändrade dokument; {report.items} punkter indexerade på {report.seconds:.1f} s."
+    )
+    for source, reason in sorted(report.failures.items()):
+        click.echo(f"kunde inte indexeras: {reason}", err=True)
+    if not report.ok:
+        raise SystemExit(PARTIAL_FAILURE)
+
+
+def date_option(ctx, param, value: str | None) -> str | None:
+    if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise click.BadParameter("skriv ett år (2020) eller ett datum (2020-03-01)")
+    return value
+
+
+@main.command()
+@archive_options
+@click.argument("query", nargs=-1)
+@click.option("--from", "date_from", callback=date_option, help="From this year or date (inclusive).")
+@click.option("--to", "date_to", callback=date_option, help="To this year or date (inclusive).")
+@click.option("--organ", help="Only this organ (name or abbreviation, e.g. LCHNV).")
+@click.option("--kind", help="Only items of this kind (Beslut, Information, Dialog, Rapport).")
+@click.option("--type", "doc_type", help="Only this document type (minutes, agenda, protocol).")
+@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print what GET /api/search returns.")
+def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, **options):
+    """Search the archive: words, "phrases", OR/ELLER, -word, prefix*, organ:, år:2020..2022, typ:."""
+    results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), **options))
+    if as_json:
+        print_json(results.as_json())
+        return
+    click.echo(f"{results.total} träffar för '{results.query}'" + (f", sida {results.page}" if results.page > 1 else ""))
+    if results.searched:
+        click.echo(f"Sökte även: {', '.join(results.searched)}")
+    if results.suggestion:
+        click.echo(f"Menade du: {results.suggestion}?")
+    for note in results.notes:
+        click.echo(f"Obs: {note}")
+    for hit in results.hits:
+        click.echo(f"\n{hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
+        click.echo(f"    {plain(hit.snippet)}")
+        for decision in hit.decisions:
+            click.echo(f"    Beslut: {decision}")
+        click.echo(f"    {hit.id}")
+
+
+def plain(snippet: str) -> str:
+    return html.unescape(re.sub(r"</?mark>", "", snippet))
 
 
 @main.command()

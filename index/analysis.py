@@ -1,0 +1,216 @@
+"""The Swedish analyzer: words compared the way a Swedish reader would.
+
+- lower case, with å, ä and ö kept as letters of their own; other accents fold (é -> e);
+- Snowball Swedish from snowballstemmer (PyStemmer's C stemmer when installed, see STEMMER);
+- compounds split at index time against the Swedish Hunspell word list (hunspell-sv), with the
+  linking -s- ('samsjuklighets|delegationen') and a dropped -e ('samarbete' -> 'samarbets|avtalet');
+  the whole word is kept and its parts are added at the same position;
+- hyphenated names are one name: 'Mini-Maria' and 'MiniMaria-verksamheten' give 'minimaria' too.
+
+Two analyzers: STEMMED (stems and compound parts, for finding) and EXACT (whole words as written,
+lower-cased, for ranking exact forms first).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import metadata
+from pathlib import Path
+
+import snowballstemmer
+from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis.acore import Token
+
+ANALYZER_VERSION = "sv-1"
+
+STEMMER = snowballstemmer.stemmer("swedish")
+WORD = re.compile(r"\w+(?:[-‐]\w+)*", re.UNICODE)
+KEEP = set("åäöÅÄÖ")
+STOP_WORDS = frozenset((Path(__file__).with_name("stopwords_sv.txt")).read_text(encoding="utf-8").split())
+# Derivational prefixes, not compound modifiers: 'för|slaget', 'över|enskommelse' are no compounds.
+PARTICLES = frozenset(
+    "för före över under till upp av in ut om på mot efter fram bort ner sam an be miss åter vid genom kring "
+    "med bi när fri all gen".split()
+)
+MIN_PART = 3
+MIN_MODIFIER = 4  # a modifier the dictionary does not mark as one must be this long
+MIN_HEAD = 4
+MIN_COMPOUND = 8
+
+
+def fold(text: str) -> str:
+    """Lower-case, fold accents except on å, ä, ö: 'Café Hälsa' -> 'cafe hälsa'."""
+    out = []
+    for char in text.lower():
+        if char in KEEP or ord(char) < 128:
+            out.append(char)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)))
+    return "".join(out)
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return STEMMER.stemWord(word)
+
+
+# --- the lexicon for compound splitting -------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> "Lexicon":
+    return Lexicon.load(_dictionary_path())
+
+
+def _dictionary_path() -> Path:
+    for file in metadata.files("hunspell-sv") or ():
+        if file.name == "sv_SE.dic":
+            return Path(file.locate()).resolve()
+    raise RuntimeError("the Swedish Hunspell dictionary (package hunspell-sv) is not installed")
+
+
+class Lexicon:
+    """The words of the Swedish Hunspell dictionary and their compounding flags.
+
+    sv_SE.aff marks words that may begin a compound (X) and end one (Y); a word of its own that
+    may also carry the linking -s- ('samsjuklighet' -> 'samsjuklighets') is a modifier too.
+    """
+
+    def __init__(self, words: set[str], begins: set[str], ends: set[str]):
+        self.words = frozenset(words)
+        self.begins = frozenset(begins)
+        self.end_stems = frozenset(stem(w) for w in ends)
+
+    @classmethod
+    def load(cls, path: Path) -> "Lexicon":
+        words, begins, ends = set(), set(), set()
+        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+            word, _, flags = line.partition("/")
+            word = fold(word.strip())
+            if len(word) < MIN_PART or not word.isalpha():
+                continue
+            if "Z" not in flags:  # Z: only inside compounds, never a word of its own
+                words.add(word)
+            if "X" in flags:
+                begins.add(word)
+            if "Y" in flags:
+                ends.add(word)
+        return cls(words, begins, ends)
+
+    def is_head(self, part: str) -> bool:
+        return len(part) >= MIN_HEAD and stem(part) in self.end_stems
+
+    def modifier(self, part: str) -> str | None:
+        """The word a compound's first part stands for: 'samsjuklighets' -> 'samsjuklighet'."""
+        if part in PARTICLES or part.endswith("s") and part[:-1] in PARTICLES:
+            return None
+        if part in self.begins:
+            return part
+        if part.endswith("s"):
+            for base in (part[:-1], part[:-1] + "e"):  # samverkans -> samverkan; samarbets -> samarbete
+                long_enough = len(base) >= (MIN_MODIFIER if base == part[:-1] else 2 * MIN_MODIFIER - 2)
+                if long_enough and base in self.words and base not in PARTICLES:
+                    return base
+        if len(part) >= MIN_MODIFIER and part in self.words:
+            return part
+        return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def split_compound(word: str) -> tuple[str, ...]:
+    """The parts of a compound: its modifier as a word, and its head as written.
+
+    'hemsjukvårdsavtalet' -> ('hemsjukvård', 'hem', 'sjukvård', 'avtalet'); () when no split holds.
+    The longest head that the dictionary allows to end a compound wins.
+    """
+    if len(word) < MIN_COMPOUND or not word.isalpha():
+        return ()
+    words = lexicon()
+    for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
+        head = word[cut:]
+        if not words.is_head(head):
+            continue
+        modifier = words.modifier(word[:cut])
+        if modifier is not None:
+            return (modifier, *split_compound(modifier), head)
+    return ()
+
+
+# --- Whoosh components ------------------------------------------------------------------------
+
+
+class SwedishTokenizer(Tokenizer):
+    """Words, with hyphenated names given as their parts plus the joined form at the first part's place."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        pos = start_pos
+        for match in WORD.finditer(value):
+            parts = [(m.group(), m.start()) for m in re.finditer(r"\w+", match.group())]
+            for index, (text, offset) in enumerate(parts):
+                yield _token(token, text, pos, start_char + match.start() + offset, positions, chars)
+                if index == 0 and len(parts) > 1:
+                    joined = "".join(p for p, _ in parts)
+                    yield _token(token, joined, pos, start_char + match.start(), positions, chars,
+                                 end=start_char + match.end())
+                pos += 1
+
+
+def _token(token: Token, text: str, pos: int, startchar: int, positions: bool, chars: bool, end: int | None = None):
+    token.text = token.original = text
+    token.boost = 1.0
+    token.stopped = False
+    if positions:
+        token.pos = pos
+    if chars:
+        token.startchar = startchar
+        token.endchar = end if end is not None else startchar + len(text)
+    return token
+
+
+class FoldFilter(Filter):
+    def __call__(self, tokens):
+        for token in tokens:
+            token.text = fold(token.text)
+            yield token
+
+
+class StopFilter(Filter):
+    """Swedish stop words go, except in a query's phrase, where they are needed to match positions."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            if token.text not in STOP_WORDS:
+                yield token
+
+
+class StemAndSplitFilter(Filter):
+    """Snowball stems; at index time a compound's parts follow at its position, at a lower boost."""
+
+    def __call__(self, tokens):
+        for token in tokens:
+            word = token.text
+            split = token.mode == "index"
+            token.text = stem(word)
+            yield token
+            if split:
+                for part in dict.fromkeys(stem(p) for p in split_compound(word)):
+                    if part != token.text:
+                        token.text = part
+                        yield token
+
+
+def stemmed_analyzer():
+    return SwedishTokenizer() | FoldFilter() | StopFilter() | StemAndSplitFilter()
+
+
+def exact_analyzer():
+    return SwedishTokenizer() | FoldFilter()
+
+
+def analyse(text: str, mode: str = "index") -> list[str]:
+    """The stemmed tokens of a text, as the index sees them (for tests and the 'searched' list)."""
+    return [t.text for t in stemmed_analyzer()(text, mode=mode)]

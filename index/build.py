@@ -1,0 +1,198 @@
+"""Build or update the index from an archive folder: incremental by content hash, atomic, one bad file never fatal."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from archive.collection import document_paths, load_document
+from archive.errors import ArchiveError
+from archive.metadata import sidecar_path
+from archive.model import Item, Meeting
+from archive.serialize import meeting_detail
+
+from .errors import IndexMissing, IndexOutdated, IndexWriteError
+from .schema import FILE, ITEM, MEETING, META, VERSION
+from .store import build_lock, live_generation, make_live, new_generation, open_live, remove_stale_generations
+
+
+@dataclass
+class BuildReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failures: dict[str, str] = field(default_factory=dict)  # source -> why it could not be indexed
+    rebuilt: str | None = None  # why the whole index was rebuilt, if it was
+    items: int = 0
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+
+def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: bool = False) -> BuildReport:
+    """Bring the index at index_dir up to date with archive_dir; see BuildReport for what happened."""
+    started = time.perf_counter()
+    archive_dir, index_dir = Path(archive_dir), Path(index_dir)
+    paths = {_source_name(path, archive_dir): path for path in document_paths(archive_dir)}
+    with build_lock(index_dir):
+        report = BuildReport()
+        index, known = _open_for_update(index_dir, rebuild, report)
+        try:
+            _update(index, paths, known, report, progress)
+        except OSError as error:
+            raise _write_error(error, index_dir) from error
+        if report.rebuilt:
+            make_live(index_dir, Path(index.storage.folder))
+        else:
+            remove_stale_generations(index_dir)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _open_for_update(index_dir: Path, rebuild: bool, report: BuildReport):
+    """The live index and its file records, or a new generation when a rebuild is needed."""
+    reason = "--rebuild" if rebuild else None
+    if reason is None:
+        try:
+            index = open_live(index_dir)
+            return index, _file_records(index)
+        except IndexMissing:
+            reason = "inget index fanns"
+        except IndexOutdated as error:
+            reason = str(error)
+    report.rebuilt = reason
+    try:
+        return _open_new(index_dir), {}
+    except OSError as error:
+        raise _write_error(error, index_dir) from error
+
+
+def _open_new(index_dir: Path):
+    from whoosh import index as whoosh_index
+
+    return whoosh_index.open_dir(str(new_generation(index_dir)))
+
+
+def _file_records(index) -> dict[str, dict]:
+    with index.searcher() as searcher:
+        return {doc["source"]: doc for doc in searcher.documents(doctype=FILE)}
+
+
+def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool) -> None:
+    hashes = {source: _content_hash(path) for source, path in paths.items()}
+    changed = [s for s in sorted(paths) if known.get(s, {}).get("content_hash") != hashes[s]]
+    report.unchanged = [s for s in sorted(paths) if s not in changed]
+    report.removed = sorted(set(known) - set(paths))
+    owners = {
+        known[s]["meeting_id"]: s for s in report.unchanged if known[s].get("meeting_id")
+    }  # meeting id -> the file that has it
+    report.failures = {s: known[s]["data"]["error"] for s in report.unchanged if known[s]["data"].get("error")}
+    writer = index.writer(limitmb=128)
+    try:
+        for source in report.removed:
+            writer.delete_by_term("source", source)
+        for source in tqdm(changed, desc="Läser dokument", unit="dok", file=sys.stderr, disable=not progress):
+            writer.delete_by_term("source", source)
+            (report.updated if source in known else report.added).append(source)
+            meeting, error = _read(paths[source], owners)
+            if meeting is not None:
+                owners[meeting.id] = source
+                report.items += _add_meeting(writer, source, meeting)
+            else:
+                report.failures[source] = error
+            writer.update_document(
+                id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
+                meeting_id=meeting.id if meeting else None, data={"error": error},
+            )
+        writer.update_document(id=META, doctype=META, data={"version": VERSION, "built": time.time()})
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit(optimize=bool(report.rebuilt))
+
+
+def _read(path: Path, owners: dict[str, str]) -> tuple[Meeting | None, str | None]:
+    try:
+        meeting = load_document(path)
+    except ArchiveError as error:
+        return None, str(error)
+    if meeting.id in owners:
+        return None, f"{path.name}: samma möte ({meeting.id}) som {owners[meeting.id]}: rätta organ eller datum i en sidofil"
+    return meeting, None
+
+
+def _add_meeting(writer, source: str, meeting: Meeting) -> int:
+    shared = _meeting_fields(meeting) | {"source": source}
+    writer.add_document(
+        id=meeting.id, doctype=MEETING, data=json.dumps(meeting_detail(meeting), ensure_ascii=False), **shared
+    )
+    count = 0
+    for order, (item, parent) in enumerate(_items_with_parents(meeting.items)):
+        writer.add_document(**_item_fields(meeting, item, parent, order), **shared)
+        count += 1
+    return count
+
+
+def _meeting_fields(meeting: Meeting) -> dict:
+    date = meeting.date.iso() if meeting.date else ""
+    return {
+        "meeting_id": meeting.id, "organ": meeting.organ or "", "date": date, "year": date[:4],
+        "month": date[:7] if len(date) >= 7 else "", "doc_type": meeting.doc_type.value,
+        "meeting_title": meeting.title,
+    }
+
+
+def _items_with_parents(items, parent: Item | None = None):
+    for item in items:
+        yield item, parent
+        yield from _items_with_parents(item.items, item)
+
+
+def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) -> dict:
+    decisions = "\n".join(d.text for d in item.decisions)
+    return {
+        "id": meeting.item_id(item), "doctype": ITEM, "number": item.number,
+        "title": item.title, "title_exact": item.title,
+        "text": item.text, "text_exact": item.text,
+        "decisions": decisions, "decisions_exact": decisions,
+        "proposals": "\n".join(p.text for p in item.proposals),
+        "presenters": ", ".join(p.name for p in item.presenters),
+        # 'Skriftlig information' is an Information, 'Information/Beslut' both: filters and facets use base kinds
+        "kind": " ".join(part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()) or None,
+        "kind_label": item.kind, "decided": "ja" if item.decisions else "nej",
+        "parent": {"number": parent.number, "title": parent.title} if parent else None,
+        "order": order,
+    }
+
+
+def _content_hash(path: Path) -> str:
+    digest = hashlib.sha256(path.read_bytes())
+    sidecar = sidecar_path(path)
+    if sidecar.exists():
+        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    return digest.hexdigest()
+
+
+def _source_name(path: Path, archive_dir: Path) -> str:
+    return path.relative_to(archive_dir).as_posix()
+
+
+def _write_error(error: OSError, index_dir: Path) -> IndexWriteError:
+    if error.errno == errno.ENOSPC:
+        return IndexWriteError(f"disken är full: sökindexet i {index_dir} kunde inte skrivas (det förra gäller)")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas")
+    return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error}")
+
+
+__all__ = ["BuildReport", "build", "live_generation"]

@@ -1,0 +1,405 @@
+"""The one search API of the archive: a request in, plain dataclasses out. The web app and the CLI both call it.
+
+No query string raises: what cannot be used becomes a note in Results.notes.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh import query as Q
+from whoosh import sorting
+from whoosh.scoring import BM25F
+
+from archive.model import DocType
+from archive.organs import match_organ
+
+from .analysis import STOP_WORDS, WORD, analyse, fold, split_compound, stem
+from .query import ParsedQuery, Term, parse_query
+from .schema import BOOSTS, ITEM, MEETING
+from .store import open_live
+
+SORTS = ("relevance", "newest", "oldest")
+TIMELINE_BY = ("year", "quarter", "month")
+MAX_LIMIT = 100
+DOC_TYPES = {"minnesanteckningar": "minutes", "dagordning": "agenda", "protokoll": "protocol",
+             **{t.value: t.value for t in DocType}}
+KINDS = {"beslut", "information", "dialog", "rapport", "diskussion", "redovisning"}
+STEMMED_FIELDS = ("title", "text", "decisions", "proposals")
+EXACT_FIELDS = ("title_exact", "text_exact", "decisions_exact", "presenters")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    query: str = ""
+    date_from: str | None = None  # a year or a date, inclusive
+    date_to: str | None = None
+    organ: str | None = None
+    kind: str | None = None
+    doc_type: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    limit: int = 20
+    timeline_by: str = "year"
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: str
+    organ: str
+    date: str
+    doc_type: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    number: str
+    title: str
+    kind: str | None
+    meeting: MeetingRef
+    url: str
+    snippet: str  # HTML: escaped text with <mark> around the matched words
+    decisions: list[str]
+    proposals: list[str]
+    score: float
+    parent: dict | None = None
+
+
+@dataclass(frozen=True)
+class Bucket:
+    period: str
+    count: int
+
+
+@dataclass
+class Results:
+    query: str
+    total: int
+    page: int
+    limit: int
+    searched: list[str]
+    suggestion: str | None
+    hits: list[Hit]
+    facets: dict[str, dict[str, int]]
+    timeline: list[Bucket]
+    notes: list[str] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        """The shape of GET /api/search (ARCHITECTURE.md)."""
+        data = asdict(self)
+        for hit in data["hits"]:
+            hit.pop("parent")
+            hit["score"] = round(hit["score"], 3)
+        return data
+
+
+class SearchIndex:
+    """An opened index. Cheap to keep open; reopen() after a build to see its changes."""
+
+    def __init__(self, index_dir: Path):
+        self.index_dir = Path(index_dir)
+        self.index = open_live(self.index_dir)
+        self._variants: dict[str, set[str]] | None = None
+
+    def search(self, request: SearchRequest) -> Results:
+        parsed = parse_query(request.query)
+        page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
+        filters, notes = self._filters(parsed, request)
+        notes = parsed.notes + notes
+        with self.index.searcher(weighting=BM25F()) as searcher:
+            matcher = _text_query(parsed)
+            if matcher is None and not (filters or parsed.excluded):
+                notes.append("skriv ett eller flera ord att söka efter")
+                return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
+            if matcher is None:
+                matcher = Q.Every()
+            whole = Q.And([Q.Term("doctype", ITEM), matcher, *filters])
+            if parsed.excluded:
+                whole = Q.AndNot(whole, Q.Or([_term_query(t) for t in parsed.excluded]))
+            results = searcher.search_page(
+                whole, page, pagelen=limit, groupedby=_facets(), maptype=sorting.Count,
+                sortedby=_sort(request.sort), reverse=request.sort == "newest",
+            )
+            hits = [self._hit(hit, parsed) for hit in results]
+            groups = {name: results.results.groups(name) for name in ("year", "organ", "kind", "doc_type", "month")}
+            total = len(results.results) if results.results.has_exact_length() else results.total
+            suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
+        facets = {
+            "year": _sorted_counts(groups["year"], by_key=True),
+            "organ": _sorted_counts(groups["organ"]),
+            "kind": {_kind_label(k): v for k, v in _sorted_counts(groups["kind"]).items()},
+            "doc_type": _sorted_counts(groups["doc_type"]),
+        }
+        timeline = _timeline(groups["year"], groups["month"], request.timeline_by)
+        return Results(request.query, total, page, limit, self.searched(parsed), suggestion, hits, facets, timeline, notes)
+
+    # --- pieces -------------------------------------------------------------------------------
+
+    def _filters(self, parsed: ParsedQuery, request: SearchRequest) -> tuple[list[Q.Query], list[str]]:
+        filters: list[Q.Query] = []
+        notes: list[str] = []
+        if organ := (request.organ or parsed.organ):
+            name = self._organ_name(organ)
+            if name:
+                filters.append(Q.Term("organ", name))
+            else:
+                notes.append(f"okänt organ '{organ}': filtret används inte")
+        low = _date_bound(request.date_from) or parsed.year_from
+        high = _date_bound(request.date_to) or parsed.year_to
+        if low or high:
+            filters.append(Q.TermRange("date", low or "0000", (high or "9999") + "\uffff"))
+        for value in [v for v in (request.kind, request.doc_type) if v] + parsed.types:
+            lowered = value.lower()
+            if lowered in KINDS:
+                filters.append(Q.Term("kind", lowered))
+            elif lowered in DOC_TYPES:
+                filters.append(Q.Term("doc_type", DOC_TYPES[lowered]))
+            else:
+                notes.append(f"okänd typ '{value}': filtret används inte")
+        return filters, notes
+
+    def _organ_name(self, written: str) -> str | None:
+        organs = self.organs()
+        if canonical := match_organ(written):
+            return canonical
+        lowered = written.lower()
+        return next((o for o in organs if lowered in o.lower()), None)
+
+    def organs(self) -> list[str]:
+        with self.index.searcher() as searcher:
+            return sorted(t.decode() for t in searcher.lexicon("organ") if t)
+
+    def _hit(self, hit, parsed: ParsedQuery) -> Hit:
+        stems = _query_stems(parsed)
+        snippet = highlight(hit.get("text") or hit.get("decisions") or hit.get("title") or "", stems, _prefixes(parsed))
+        item_id, meeting_id = hit["id"], hit["meeting_id"]
+        anchor = item_id[len(meeting_id) + 1:]
+        return Hit(
+            id=item_id, number=hit["number"], title=hit["title"], kind=hit.get("kind_label"),
+            meeting=MeetingRef(meeting_id, hit["organ"], hit["date"], hit["doc_type"], hit["meeting_title"]),
+            url=f"/moten/{meeting_id}#{anchor}", snippet=snippet,
+            decisions=_lines(hit.get("decisions")), proposals=_lines(hit.get("proposals")),
+            score=hit.score if isinstance(hit.score, float) else 0.0,  # sorted by date: the score is a sort key
+            parent=hit.get("parent"),
+        )
+
+    def searched(self, parsed: ParsedQuery) -> list[str]:
+        """The words of the archive that the query found through stems and compounds ('Sökte även')."""
+        variants = self.variants()
+        found: list[str] = []
+        for term in (t for group in parsed.groups for t in group if not t.phrase and not t.prefix):
+            for query_stem in analyse(_joined(term.text), mode="query"):
+                found.extend(sorted(variants.get(query_stem, ())))
+        return list(dict.fromkeys(found))
+
+    def variants(self) -> dict[str, set[str]]:
+        """stem or compound part -> the words of the archive that contain it (built once per opening)."""
+        if self._variants is None:
+            variants: dict[str, set[str]] = {}
+            with self.index.searcher() as searcher:
+                words = {t.decode() for name in ("title_exact", "text_exact", "decisions_exact")
+                         for t in searcher.lexicon(name)}
+            for word in words:
+                for token in analyse(word):
+                    variants.setdefault(token, set()).add(word)
+            self._variants = variants
+        return self._variants
+
+    def _suggestion(self, searcher, parsed: ParsedQuery, request: SearchRequest) -> str | None:
+        """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
+        corrector = searcher.corrector("text_exact")
+        changed, words = False, []
+        for match in TOKEN_WORDS.finditer(request.query):
+            word = match.group()
+            folded = fold(word)
+            known = self.variants().get(stem(folded)) or folded in STOP_WORDS or len(folded) < 4
+            if ":" in word or not WORD.fullmatch(word) or known:
+                words.append(word)
+                continue
+            proposals = corrector.suggest(folded, limit=1, maxdist=2)
+            if proposals and proposals[0] != folded:
+                words.append(proposals[0])
+                changed = True
+            else:
+                words.append(word)
+        if not changed:
+            return None
+        suggestion = " ".join(words)
+        retry = SearchRequest(**{**asdict(request), "query": suggestion, "page": 1, "limit": 1})
+        retried = parse_query(suggestion)
+        matcher = _text_query(retried)
+        if matcher is None:
+            return None
+        filters, _notes = self._filters(retried, retry)
+        found = searcher.search(Q.And([Q.Term("doctype", ITEM), matcher, *filters]), limit=1)
+        return suggestion if len(found) else None
+
+    def meeting(self, meeting_id: str) -> dict | None:
+        with self.index.searcher() as searcher:
+            doc = searcher.document(id=meeting_id, doctype=MEETING)
+        return json.loads(doc["data"]) if doc else None
+
+    def meetings(self) -> list[dict]:
+        with self.index.searcher() as searcher:
+            docs = [json.loads(d["data"]) for d in searcher.documents(doctype=MEETING)]
+        return sorted(docs, key=lambda m: (m["date"] or "", m["organ"] or "", m["id"]))
+
+
+TOKEN_WORDS = re.compile(r"\S+")
+
+
+def _joined(text: str) -> str:
+    """'Mini-Maria' is one name: search its joined form."""
+    return re.sub(r"[-‐]", "", text)
+
+
+def _term_query(term: Term) -> Q.Query:
+    if term.phrase:
+        words = [fold(w) for w in WORD.findall(term.text)]
+        if not words:
+            return Q.NullQuery
+        if len(words) == 1:
+            return Q.Or([Q.Term(f, words[0], boost=BOOSTS[f]) for f in EXACT_FIELDS])
+        return Q.Or([Q.Phrase(f, words, boost=BOOSTS[f]) for f in EXACT_FIELDS if f != "presenters"])
+    if term.prefix:
+        return Q.Or([Q.Prefix(f, fold(_joined(term.text)), boost=BOOSTS[f]) for f in EXACT_FIELDS])
+    folded = fold(_joined(term.text))
+    stems = analyse(folded, mode="query")
+    exact = [Q.Term(f, folded, boost=BOOSTS[f]) for f in EXACT_FIELDS]
+    if not stems:  # a stop word: only its exact form
+        return Q.Or(exact)
+    stemmed = [Q.Term(f, s, boost=BOOSTS[f]) for f in STEMMED_FIELDS for s in stems]
+    return Q.Or(exact + stemmed)
+
+
+def _text_query(parsed: ParsedQuery) -> Q.Query | None:
+    """AND of the OR-groups. Groups of stop words alone ('vad', 'vi', 'om') drop out, unless nothing else is left."""
+    meaningful = [g for g in parsed.groups if not all(_is_stop_word(t) for t in g)] or parsed.groups
+    groups = [Q.Or([_term_query(t) for t in group]) for group in meaningful]
+    return Q.And(groups) if groups else None
+
+
+def _is_stop_word(term: Term) -> bool:
+    return not term.phrase and not term.prefix and fold(term.text) in STOP_WORDS
+
+
+def _query_stems(parsed: ParsedQuery) -> set[str]:
+    stems: set[str] = set()
+    for term in (t for group in parsed.groups for t in group):
+        for word in WORD.findall(term.text):
+            folded = fold(_joined(word))
+            stems.add(folded)
+            stems.update(analyse(folded, mode="query"))
+    return stems
+
+
+def _prefixes(parsed: ParsedQuery) -> tuple[str, ...]:
+    return tuple(fold(t.text) for group in parsed.groups for t in group if t.prefix)
+
+
+SNIPPET_LENGTH = 240
+
+
+def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = ()) -> str:
+    """An HTML-safe snippet of text around its first matched word, each matched word in <mark>.
+
+    A word matches when it, its stem or one of its compound parts is among the query's stems:
+    'Samsjuklighetsdelegationen' is marked for 'samsjuklighet'.
+    """
+    matches = [m for m in WORD.finditer(text) if _matches(m.group(), stems, prefixes)]
+    start = max(0, matches[0].start() - SNIPPET_LENGTH // 3) if matches else 0
+    end = min(len(text), start + SNIPPET_LENGTH)
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if text.rfind(" ", start, end) > start else end
+    out, cursor = [], start
+    for match in (m for m in matches if start <= m.start() and m.end() <= end):
+        out.append(html.escape(text[cursor:match.start()]))
+        out.append(f"<mark>{html.escape(match.group())}</mark>")
+        cursor = match.end()
+    out.append(html.escape(text[cursor:end]))
+    return ("… " if start > 0 else "") + "".join(out).replace("\n", " ") + (" …" if end < len(text) else "")
+
+
+def _matches(word: str, stems: set[str], prefixes: tuple[str, ...]) -> bool:
+    folded = fold(_joined(word))
+    if folded in stems or folded.startswith(prefixes or ("\0",)):
+        return True
+    analysed = {stem(folded), *(stem(p) for p in split_compound(folded))}
+    parts = [fold(p) for p in re.split(r"[-‐]", word) if p]
+    analysed.update(stem(p) for p in parts)
+    return bool(analysed & stems)
+
+
+def _facets() -> dict:
+    return {
+        "year": sorting.FieldFacet("year"),
+        "month": sorting.FieldFacet("month"),
+        "organ": sorting.FieldFacet("organ"),
+        "doc_type": sorting.FieldFacet("doc_type"),
+        "kind": sorting.FieldFacet("kind", allow_overlap=True),
+    }
+
+
+def _sort(sort: str):
+    if sort in ("newest", "oldest"):
+        return [sorting.FieldFacet("date"), sorting.FieldFacet("order", reverse=sort == "newest")]
+    return None
+
+
+def _sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:
+    items = [(k.decode() if isinstance(k, bytes) else k, v) for k, v in groups.items() if k]
+    items.sort(key=(lambda kv: kv[0]) if by_key else (lambda kv: (-kv[1], kv[0])))
+    return dict(items)
+
+
+def _kind_label(kind: str) -> str:
+    return kind[:1].upper() + kind[1:]
+
+
+def _timeline(years: dict, months: dict, by: str) -> list[Bucket]:
+    """Hits per period over all hits, every period from the first to the last (empty ones too)."""
+    years = _sorted_counts(years, by_key=True)
+    if by not in TIMELINE_BY or by == "year" or not years:
+        if not years:
+            return []
+        first, last = int(min(years)), int(max(years))
+        return [Bucket(str(y), years.get(str(y), 0)) for y in range(first, last + 1)]
+    counts: dict[str, int] = {}
+    for month, count in _sorted_counts(months, by_key=True).items():
+        period = month if by == "month" else f"{month[:4]}-K{(int(month[5:7]) - 1) // 3 + 1}"
+        counts[period] = counts.get(period, 0) + count
+    periods = _all_periods(min(counts), max(counts), by) if counts else []
+    return [Bucket(p, counts.get(p, 0)) for p in periods]
+
+
+def _all_periods(first: str, last: str, by: str) -> list[str]:
+    year, index = int(first[:4]), int(first[5:7]) if by == "month" else int(first[-1])
+    periods = []
+    per_year = 12 if by == "month" else 4
+    while True:
+        period = f"{year}-{index:02d}" if by == "month" else f"{year}-K{index}"
+        periods.append(period)
+        if period >= last:
+            return periods
+        index += 1
+        if index > per_year:
+            year, index = year + 1, 1
+
+
+def _date_bound(value: str | None) -> str | None:
+    """A year or an ISO date, else None (the web layer rejects it with a 400 first)."""
+    if value and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value.strip()):
+        return value.strip()
+    return None
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line for line in (text or "").split("\n") if line]

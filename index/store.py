@@ -1,0 +1,105 @@
+"""Where the index lives: generations of a Whoosh index under one folder, and the pointer to the live one.
+
+    INDEX_DIR/CURRENT   the name of the live generation ('g3'), replaced atomically
+    INDEX_DIR/g3/       a Whoosh index
+    INDEX_DIR/build.lock  held while a build runs
+
+Updates commit in place (Whoosh renames its table of contents into place, so readers see the
+old state until the new one is whole). A full rebuild writes a new generation and then moves
+the pointer, so a crash at any moment leaves the previous index answering.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+
+from .errors import IndexMissing, IndexOutdated, IndexWriteError
+from .schema import META, VERSION, make_schema
+
+POINTER = "CURRENT"
+
+
+def live_generation(index_dir: Path) -> Path | None:
+    pointer = Path(index_dir) / POINTER
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return None
+    folder = Path(index_dir) / name
+    return folder if name and folder.is_dir() else None
+
+
+def open_live(index_dir: Path):
+    """The live Whoosh index, checked for version. Raises IndexMissing or IndexOutdated."""
+    folder = live_generation(index_dir)
+    if folder is None or not whoosh_index.exists_in(str(folder)):
+        raise IndexMissing(f"inget sökindex i {index_dir}: kör `arkiv build`")
+    index = whoosh_index.open_dir(str(folder))
+    version = stored_version(index)
+    if version != VERSION:
+        raise IndexOutdated(
+            f"sökindexet i {index_dir} är byggt med {version or 'okänd version'}, programmet använder {VERSION}: "
+            "kör `arkiv build` för att bygga om det"
+        )
+    return index
+
+
+def stored_version(index) -> str | None:
+    with index.searcher() as searcher:
+        meta = searcher.document(id=META)
+    return meta["data"]["version"] if meta else None
+
+
+def new_generation(index_dir: Path) -> Path:
+    """A fresh, empty Whoosh index in a new generation folder (not yet live)."""
+    index_dir = Path(index_dir)
+    numbers = [int(p.name[1:]) for p in index_dir.glob("g*") if p.name[1:].isdigit()]
+    folder = index_dir / f"g{max(numbers, default=0) + 1}"
+    folder.mkdir(parents=True)
+    whoosh_index.create_in(str(folder), make_schema())
+    return folder
+
+
+def make_live(index_dir: Path, folder: Path) -> None:
+    """Point CURRENT at folder atomically, then remove the generations no longer live."""
+    index_dir = Path(index_dir)
+    temporary = index_dir / f"{POINTER}.tmp"
+    temporary.write_text(folder.name, encoding="utf-8")
+    with temporary.open("rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(temporary, index_dir / POINTER)
+    remove_stale_generations(index_dir)
+
+
+def remove_stale_generations(index_dir: Path) -> None:
+    """Generations left by an earlier rebuild, or by one that crashed before going live."""
+    live = live_generation(index_dir)
+    for folder in Path(index_dir).glob("g*"):
+        if folder.is_dir() and folder != live:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextmanager
+def build_lock(index_dir: Path):
+    """One build at a time. The lock is an flock: the system releases it if the build is killed."""
+    index_dir = Path(index_dir)
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        handle = (index_dir / "build.lock").open("a")
+    except OSError as error:
+        raise IndexWriteError(f"kan inte skriva i indexmappen {index_dir}: {error.strerror or error}") from error
+    with handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as error:
+            raise IndexWriteError(f"en annan `arkiv build` arbetar redan med {index_dir}") from error
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
