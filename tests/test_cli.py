@@ -133,3 +133,35 @@ def test_check_a_whole_folder(archive_copy):
     assert "    - dokumentets början saknas: närvarolistan börjar mitt i tabellen" in result.stdout
     assert "5 dokument lästa, 1 kunde inte läsas." in result.stdout
     assert "kunde inte läsas: tom.txt: filen är tom" in result.stderr
+
+
+def test_build_then_search_json_is_the_api_answer(archive_copy, tmp_path):
+    from index.search import SearchIndex, SearchRequest
+
+    index_dir = tmp_path / "index"
+    built = CliRunner().invoke(main, ["build", "-q", "--archive", str(archive_copy), "--index", str(index_dir)])
+    assert built.exit_code == 0
+    assert "5 nya, 0 ändrade, 0 borttagna, 0 oförändrade dokument; 85 punkter indexerade" in built.stdout
+    found = CliRunner().invoke(main, ["search", "samsjuklighet", "--organ", "LCHNV", "--json", "--index", str(index_dir)])
+    expected = SearchIndex(index_dir).search(SearchRequest("samsjuklighet", organ="LCHNV")).as_json()
+    assert json.loads(found.stdout) == expected
+
+
+def test_build_with_unreadable_documents_exits_3(archive_copy, tmp_path):
+    (archive_copy / "trasig.docx").write_bytes(b"inte en docx")
+    result = CliRunner().invoke(main, ["build", "-q", "--archive", str(archive_copy), "--index", str(tmp_path / "i")])
+    assert result.exit_code == 3
+    assert "kunde inte indexeras: trasig.docx: trasig DOCX" in result.stderr
+
+
+def test_search_prints_hits_with_decisions(archive_copy, tmp_path):
+    index_dir = tmp_path / "index"
+    CliRunner().invoke(main, ["build", "-q", "--archive", str(archive_copy), "--index", str(index_dir)])
+    output = CliRunner().invoke(main, ["search", "första", "veckans", "hjälpmedel", "--index", str(index_dir)]).stdout
+    assert "2025-11-21  Länschefsnätverket  punkt 4b  Vidare beredning av samarbetsavtalet för 1a veckans hjälpmedel" in output
+    assert "    Beslut: att arbetet kring första veckans hjälpmedel ska beredas vidare i LPO rehab-, habilitering och försäkringsmedicin" in output
+
+
+def test_search_without_an_index_says_what_to_do(tmp_path):
+    result = CliRunner().invoke(main, ["search", "x", "--index", str(tmp_path / "saknas")])
+    assert result.exit_code == 1 and "kör `arkiv build`" in result.stderr

@@ -1,0 +1,114 @@
+"""Building the index: incremental by content hash, failures reported, versions checked, one build at a time."""
+
+import shutil
+
+import pytest
+
+from index.build import build
+from index.errors import IndexMissing, IndexOutdated, IndexWriteError
+from index.search import SearchIndex, SearchRequest
+from index.store import build_lock, live_generation
+
+
+def hits(index_dir, query):
+    return {hit.id for hit in SearchIndex(index_dir).search(SearchRequest(query, limit=100)).hits}
+
+
+@pytest.fixture
+def built(archive_copy, tmp_path):
+    index_dir = tmp_path / "index"
+    report = build(archive_copy, index_dir)
+    return archive_copy, index_dir, report
+
+
+def test_first_build(built):
+    _archive, index_dir, report = built
+    assert report.rebuilt == "inget index fanns"
+    assert len(report.added) == 5 and report.items == 85 and report.ok
+    assert live_generation(index_dir).name == "g1"
+    assert len(SearchIndex(index_dir).meetings()) == 5
+
+
+def test_nothing_changed_nothing_done(built):
+    archive, index_dir, _report = built
+    again = build(archive, index_dir)
+    assert (again.added, again.updated, again.removed, again.rebuilt) == ([], [], [], None)
+    assert len(again.unchanged) == 5 and again.items == 0
+
+
+def test_a_changed_file_is_reindexed(built):
+    archive, index_dir, _report = built
+    path = archive / "002_b4eaa3d42f7e7c54.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n12. Information: Kvinnofridsveckan\n", encoding="utf-8")
+    report = build(archive, index_dir)
+    assert report.updated == ["002_b4eaa3d42f7e7c54.txt"] and report.items == 16
+    assert hits(index_dir, "kvinnofridsveckan") == {"valfardsradet-2026-04-09-minnesanteckningar-punkt-12"}
+
+
+def test_a_changed_sidecar_is_a_change(built):
+    archive, index_dir, _report = built
+    sidecar = archive / "001_5579be9212fe8716.meta.toml"
+    sidecar.write_text(sidecar.read_text(encoding="utf-8").replace('"2021-12"', '"2021-12-10"'), encoding="utf-8")
+    report = build(archive, index_dir)
+    assert report.updated == ["001_5579be9212fe8716.txt"]
+    ids = {m["id"] for m in SearchIndex(index_dir).meetings()}
+    assert "lanschefsnatverket-2021-12-10-dagordning" in ids and "lanschefsnatverket-2021-12-dagordning" not in ids
+
+
+def test_a_removed_file_leaves_the_index(built):
+    archive, index_dir, _report = built
+    (archive / "004_98f4b8687cf94c5b.txt").unlink()
+    report = build(archive, index_dir)
+    assert report.removed == ["004_98f4b8687cf94c5b.txt"]
+    assert not any(h.startswith("lanschefsnatverket-2020") for h in hits(index_dir, "samsjuklighet"))
+    assert len(SearchIndex(index_dir).meetings()) == 4
+
+
+def test_bad_files_are_reported_on_every_build_until_fixed(built):
+    archive, index_dir, _report = built
+    (archive / "tom.pdf").write_bytes(b"")
+    shutil.copy(archive / "000_5a5c8d5fa5cb1465.txt", archive / "zz-kopia.txt")
+    report = build(archive, index_dir)
+    assert report.failures == {
+        "tom.pdf": "tom.pdf: filen är tom",
+        "zz-kopia.txt": "zz-kopia.txt: samma möte (lanschefsnatverket-2025-11-21-minnesanteckningar) som "
+        "000_5a5c8d5fa5cb1465.txt: rätta organ eller datum i en sidofil",
+    }
+    assert build(archive, index_dir).failures == report.failures  # unchanged, still not indexed
+    (archive / "tom.pdf").unlink()
+    (archive / "zz-kopia.txt").unlink()
+    assert build(archive, index_dir).ok
+
+
+def test_rebuild_writes_a_new_generation_and_removes_the_old(built):
+    archive, index_dir, _report = built
+    report = build(archive, index_dir, rebuild=True)
+    assert report.rebuilt == "--rebuild" and len(report.added) == 5
+    assert live_generation(index_dir).name == "g2" and not (index_dir / "g1").exists()
+    assert hits(index_dir, "MiniMaria")
+
+
+def test_an_index_of_another_version_is_never_read_and_is_rebuilt(built):
+    from whoosh import index as whoosh_index
+
+    archive, index_dir, _report = built
+    old = whoosh_index.open_dir(str(live_generation(index_dir)))  # as an older program would have left it
+    with old.writer() as writer:
+        writer.update_document(id="meta", doctype="meta", data={"version": "schema-0/sv-0"})
+    with pytest.raises(IndexOutdated, match="byggt med schema-0/sv-0.*kör `arkiv build`"):
+        SearchIndex(index_dir)
+    report = build(archive, index_dir)
+    assert report.rebuilt.startswith("sökindexet i") and len(report.added) == 5
+    assert hits(index_dir, "samsjuklighet")
+
+
+def test_no_index_yet(tmp_path):
+    with pytest.raises(IndexMissing, match="kör `arkiv build`"):
+        SearchIndex(tmp_path / "inget")
+
+
+def test_one_build_at_a_time(built):
+    archive, index_dir, _report = built
+    with build_lock(index_dir):
+        with pytest.raises(IndexWriteError, match="en annan `arkiv build` arbetar redan"):
+            build(archive, index_dir)
