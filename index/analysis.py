@@ -40,15 +40,26 @@ MIN_HEAD = 4
 MIN_COMPOUND = 8
 
 
+class _FoldTable(dict):
+    """str.translate table that learns each character's folded form the first time it meets it."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        folded = char if char in KEEP else "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        self[code] = folded
+        return folded
+
+
+FOLD_TABLE = _FoldTable()
+NEEDS_FOLDING = re.compile(r"[^\x00-\x7fåäö]")
+
+
 def fold(text: str) -> str:
     """Lower-case, fold accents except on å, ä, ö: 'Café Hälsa' -> 'cafe hälsa'."""
-    out = []
-    for char in text.lower():
-        if char in KEEP or ord(char) < 128:
-            out.append(char)
-        else:
-            out.append("".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)))
-    return "".join(out)
+    lowered = text.lower()
+    return lowered.translate(FOLD_TABLE) if NEEDS_FOLDING.search(lowered) else lowered
 
 
 @functools.lru_cache(maxsize=200_000)

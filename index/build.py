@@ -160,12 +160,11 @@ def _items_with_parents(items, parent: Item | None = None):
 
 def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) -> dict:
     decisions = "\n".join(d.text for d in item.decisions)
+    proposals = "\n".join(p.text for p in item.proposals)
     return {
         "id": meeting.item_id(item), "doctype": ITEM, "number": item.number,
-        "title": item.title, "title_exact": item.title,
-        "text": item.text, "text_exact": item.text,
-        "decisions": decisions, "decisions_exact": decisions,
-        "proposals": "\n".join(p.text for p in item.proposals),
+        "title": item.title, "text": item.text, "decisions": decisions, "proposals": proposals,
+        "exact": "\n".join((item.title, item.text, decisions, proposals)),
         "presenters": ", ".join(p.name for p in item.presenters),
         # 'Skriftlig information' is an Information, 'Information/Beslut' both: filters and facets use base kinds
         "kind": " ".join(part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()) or None,

@@ -11,19 +11,16 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, exact_analyzer, stemmed_analyzer
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
 
-# Relevance: titles above bodies, decisions count; exact forms above stems and compound parts.
-BOOSTS = {
-    "title": 3.0, "title_exact": 4.5,
-    "decisions": 2.0, "decisions_exact": 3.0,
-    "text": 1.0, "text_exact": 1.5,
-    "proposals": 1.0, "presenters": 1.0,
-}
-SEARCHED_FIELDS = tuple(BOOSTS)
+# Relevance: titles above bodies, decisions count; a word as written counts on top of its stem,
+# so exact forms rank above inflections and compound parts.
+BOOSTS = {"title": 3.0, "decisions": 2.0, "text": 1.0, "proposals": 1.0, "exact": 1.5, "presenters": 1.0}
+STEMMED_FIELDS = ("title", "text", "decisions", "proposals")
+EXACT_FIELDS = ("exact", "presenters")
 
 
 def make_schema() -> Schema:
@@ -34,13 +31,12 @@ def make_schema() -> Schema:
         # items
         meeting_id=ID(stored=True),
         number=STORED(),
-        title=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        title_exact=TEXT(analyzer=exact, phrase=True),
-        text=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        text_exact=TEXT(analyzer=exact, phrase=True),
-        decisions=TEXT(analyzer=stemmed, stored=True, phrase=True),
-        decisions_exact=TEXT(analyzer=exact, phrase=True),
-        proposals=TEXT(analyzer=stemmed, stored=True, phrase=True),
+        # Stemmed fields need no positions: phrases are matched on the exact field.
+        title=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        decisions=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        proposals=TEXT(analyzer=stemmed, stored=True, phrase=False),
+        exact=TEXT(analyzer=exact, phrase=True),  # title, text, decisions and proposals as written
         presenters=TEXT(analyzer=exact, stored=True),
         kind=KEYWORD(stored=True, lowercase=True, scorable=False),
         kind_label=STORED(),

@@ -5,9 +5,12 @@ No query string raises: what cannot be used becomes a note in Results.notes.
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -20,8 +23,8 @@ from archive.organs import match_organ
 
 from .analysis import STOP_WORDS, WORD, analyse, fold, split_compound, stem
 from .query import ParsedQuery, Term, parse_query
-from .schema import BOOSTS, ITEM, MEETING
-from .store import open_live
+from .schema import BOOSTS, EXACT_FIELDS, ITEM, MEETING, STEMMED_FIELDS
+from .store import live_generation, open_live
 
 SORTS = ("relevance", "newest", "oldest")
 TIMELINE_BY = ("year", "quarter", "month")
@@ -29,8 +32,6 @@ MAX_LIMIT = 100
 DOC_TYPES = {"minnesanteckningar": "minutes", "dagordning": "agenda", "protokoll": "protocol",
              **{t.value: t.value for t in DocType}}
 KINDS = {"beslut", "information", "dialog", "rapport", "diskussion", "redovisning"}
-STEMMED_FIELDS = ("title", "text", "decisions", "proposals")
-EXACT_FIELDS = ("title_exact", "text_exact", "decisions_exact", "presenters")
 
 
 @dataclass(frozen=True)
@@ -100,36 +101,71 @@ class Results:
 
 
 class SearchIndex:
-    """An opened index. Cheap to keep open; reopen() after a build to see its changes."""
+    """An opened index, meant to be kept open: it follows builds by itself.
+
+    One searcher serves every query until the index changes (a commit, or a rebuild that moves
+    CURRENT); answers are cached for as long as the index they came from is the live one.
+    """
+
+    CACHE_SIZE = 256
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
+        self._lock = threading.RLock()
+        self._open()
+
+    def _open(self) -> None:
         self.index = open_live(self.index_dir)
+        self._generation = live_generation(self.index_dir)
+        self._searcher = self.index.searcher(weighting=BM25F())
         self._variants: dict[str, set[str]] | None = None
+        self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
+
+    def _fresh_searcher(self):
+        """The searcher, after catching up with any build since the last query."""
+        if live_generation(self.index_dir) != self._generation:
+            self._searcher.close()
+            self._open()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._searcher.refresh()
+            self._variants = None
+            self._cache.clear()
+        return self._searcher
 
     def search(self, request: SearchRequest) -> Results:
+        with self._lock:
+            searcher = self._fresh_searcher()
+            if (cached := self._cache.get(request)) is not None:
+                self._cache.move_to_end(request)
+                return cached
+            results = self._search(searcher, request)
+            self._cache[request] = results
+            if len(self._cache) > self.CACHE_SIZE:
+                self._cache.popitem(last=False)
+            return results
+
+    def _search(self, searcher, request: SearchRequest) -> Results:
         parsed = parse_query(request.query)
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = self._filters(parsed, request)
         notes = parsed.notes + notes
-        with self.index.searcher(weighting=BM25F()) as searcher:
-            matcher = _text_query(parsed)
-            if matcher is None and not (filters or parsed.excluded):
-                notes.append("skriv ett eller flera ord att söka efter")
-                return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
-            if matcher is None:
-                matcher = Q.Every()
-            whole = Q.And([Q.Term("doctype", ITEM), matcher, *filters])
-            if parsed.excluded:
-                whole = Q.AndNot(whole, Q.Or([_term_query(t) for t in parsed.excluded]))
-            results = searcher.search_page(
-                whole, page, pagelen=limit, groupedby=_facets(), maptype=sorting.Count,
-                sortedby=_sort(request.sort), reverse=request.sort == "newest",
-            )
-            hits = [self._hit(hit, parsed) for hit in results]
-            groups = {name: results.results.groups(name) for name in ("year", "organ", "kind", "doc_type", "month")}
-            total = len(results.results) if results.results.has_exact_length() else results.total
-            suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
+        matcher = _text_query(parsed)
+        if matcher is None and not (filters or parsed.excluded):
+            notes.append("skriv ett eller flera ord att söka efter")
+            return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
+        if matcher is None:
+            matcher = Q.Every()
+        whole = Q.And([Q.Term("doctype", ITEM), matcher, *filters])
+        if parsed.excluded:
+            whole = Q.AndNot(whole, Q.Or([_term_query(t) for t in parsed.excluded]))
+        results = searcher.search_page(
+            whole, page, pagelen=limit, groupedby=_facets(), maptype=sorting.Count,
+            sortedby=_sort(request.sort), reverse=request.sort == "newest",
+        )
+        hits = [self._hit(hit, parsed) for hit in results]
+        groups = {name: results.results.groups(name) for name in ("year", "organ", "kind", "doc_type", "month")}
+        total = len(results.results) if results.results.has_exact_length() else results.total
+        suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
         facets = {
             "year": _sorted_counts(groups["year"], by_key=True),
             "organ": _sorted_counts(groups["organ"]),
@@ -172,8 +208,8 @@ class SearchIndex:
         return next((o for o in organs if lowered in o.lower()), None)
 
     def organs(self) -> list[str]:
-        with self.index.searcher() as searcher:
-            return sorted(t.decode() for t in searcher.lexicon("organ") if t)
+        with self._lock:
+            return sorted(t.decode() for t in self._fresh_searcher().lexicon("organ") if t)
 
     def _hit(self, hit, parsed: ParsedQuery) -> Hit:
         stems = _query_stems(parsed)
@@ -202,9 +238,7 @@ class SearchIndex:
         """stem or compound part -> the words of the archive that contain it (built once per opening)."""
         if self._variants is None:
             variants: dict[str, set[str]] = {}
-            with self.index.searcher() as searcher:
-                words = {t.decode() for name in ("title_exact", "text_exact", "decisions_exact")
-                         for t in searcher.lexicon(name)}
+            words = {t.decode() for t in self._searcher.lexicon("exact")}
             for word in words:
                 for token in analyse(word):
                     variants.setdefault(token, set()).add(word)
@@ -213,7 +247,7 @@ class SearchIndex:
 
     def _suggestion(self, searcher, parsed: ParsedQuery, request: SearchRequest) -> str | None:
         """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
-        corrector = searcher.corrector("text_exact")
+        corrector = searcher.corrector("exact")
         changed, words = False, []
         for match in TOKEN_WORDS.finditer(request.query):
             word = match.group()
@@ -241,13 +275,13 @@ class SearchIndex:
         return suggestion if len(found) else None
 
     def meeting(self, meeting_id: str) -> dict | None:
-        with self.index.searcher() as searcher:
-            doc = searcher.document(id=meeting_id, doctype=MEETING)
+        with self._lock:
+            doc = self._fresh_searcher().document(id=meeting_id, doctype=MEETING)
         return json.loads(doc["data"]) if doc else None
 
     def meetings(self) -> list[dict]:
-        with self.index.searcher() as searcher:
-            docs = [json.loads(d["data"]) for d in searcher.documents(doctype=MEETING)]
+        with self._lock:
+            docs = [json.loads(d["data"]) for d in self._fresh_searcher().documents(doctype=MEETING)]
         return sorted(docs, key=lambda m: (m["date"] or "", m["organ"] or "", m["id"]))
 
 
@@ -266,7 +300,7 @@ def _term_query(term: Term) -> Q.Query:
             return Q.NullQuery
         if len(words) == 1:
             return Q.Or([Q.Term(f, words[0], boost=BOOSTS[f]) for f in EXACT_FIELDS])
-        return Q.Or([Q.Phrase(f, words, boost=BOOSTS[f]) for f in EXACT_FIELDS if f != "presenters"])
+        return Q.Phrase("exact", words, boost=BOOSTS["exact"])
     if term.prefix:
         return Q.Or([Q.Prefix(f, fold(_joined(term.text)), boost=BOOSTS[f]) for f in EXACT_FIELDS])
     folded = fold(_joined(term.text))
@@ -329,13 +363,17 @@ def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = ()) -> str
 
 
 def _matches(word: str, stems: set[str], prefixes: tuple[str, ...]) -> bool:
+    folded, keys = _word_keys(word)
+    return bool(keys & stems) or bool(prefixes) and folded.startswith(prefixes)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _word_keys(word: str) -> tuple[str, frozenset[str]]:
+    """A word as written, its stem, its compound parts' stems, its hyphenated parts' stems."""
     folded = fold(_joined(word))
-    if folded in stems or folded.startswith(prefixes or ("\0",)):
-        return True
-    analysed = {stem(folded), *(stem(p) for p in split_compound(folded))}
-    parts = [fold(p) for p in re.split(r"[-‐]", word) if p]
-    analysed.update(stem(p) for p in parts)
-    return bool(analysed & stems)
+    keys = {folded, stem(folded), *(stem(p) for p in split_compound(folded))}
+    keys.update(stem(fold(p)) for p in re.split(r"[-‐]", word) if p)
+    return folded, frozenset(keys)
 
 
 def _facets() -> dict:

@@ -1,84 +1,224 @@
-"""Benchmarks on a generated archive of any size. Needs the test extras (reportlab for PDFs).
+"""Benchmarks on a generated archive of any size. Needs the test extras (reportlab for PDF archives).
 
-    python -m scripts.bench parse --documents 3000            # read + parse throughput, text files
-    python -m scripts.bench parse --documents 300 --format pdf
+    python scripts/bench.py --items 20000 [--json]     index: build, add one meeting, size, query latency
+                                                        (ours in full vs SQLite FTS5's bare top 10), memory
+    python scripts/bench.py parse --documents 3000 [--format txt|pdf|docx]    read + parse throughput
 
-The generated documents are recombined from the bundled samples' own items (titles, kinds,
-presenters, text, decisions), written in the samples' layout, one organ and date per meeting.
+Generated meetings are written in the samples' layout from the samples' own sentences, titles,
+kinds, presenters and decisions, one organ and date per meeting, about 15 items each.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import random
+import re
 import resource
+import sqlite3
+import statistics
+import subprocess
+import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from archive.collection import BUNDLED, load_archive, load_document
-from archive.model import Item
 
 ORGANS = ["Länschefsnätverket", "Välfärdsrådet", "Socialchefsnätverket"]
 LETTERS = "abcdefghij"
+ITEMS_PER_MEETING = 15
+QUERIES = [
+    "samsjuklighet", "MiniMaria", "hemsjukvård", "avtal", "överenskommelse", "prevention", "hjälpmedel",
+    "vård", "kommunerna", "handlingsplan", '"första veckans hjälpmedel"', "samsj*", "psykisk hälsa",
+    "styrgruppen uppdrag", "utskrivning", "kompetensförsörjning", "God och nära vård", "länsgemensamma medel",
+]
 
 
-def sample_items() -> list[Item]:
-    items = []
-    for path in sorted(BUNDLED.glob("*.txt")):
-        items.extend(i for i in load_document(path).all_items() if i.text or i.decisions)
-    return items
+@dataclass
+class Material:
+    """What generated meetings are made of: the samples' sentences, titles, kinds, presenters, decisions."""
+
+    sentences: list[str]
+    titles: list[tuple[str | None, str]]
+    presenters: list[str]
+    decisions: list[str]
+
+    @classmethod
+    def from_samples(cls) -> "Material":
+        sentences, titles, presenters, decisions = [], [], [], []
+        for path in sorted(BUNDLED.glob("*.txt")):
+            for item in load_document(path).all_items():
+                titles.append((item.kind, item.title))
+                sentences += [s for s in re.split(r"(?<=[.!?])\s+", item.text.replace("\n", " ")) if len(s) > 20]
+                presenters += [f"{p.name}, {p.role}" if p.role else p.name for p in item.presenters]
+                decisions += [d.text for d in item.decisions if "\n" not in d.text]
+        return cls(sentences, titles, presenters, decisions)
 
 
-def render_item(number: str, item: Item, organ: str) -> list[str]:
-    kind = f"{item.kind}: " if item.kind else ""
-    lines = [f"{number} {kind}{item.title}", ""]
-    for person in item.presenters:
-        lines.append(f"Föredragande: {person.name}" + (f", {person.role}" if person.role else ""))
-    lines += ["", item.text, ""]
-    if item.decisions:
-        lines += [f"{organ} beslutade", *[d.text for d in item.decisions], ""]
+def render_item(rng: random.Random, material: Material, label: str, organ: str) -> list[str]:
+    kind, title = rng.choice(material.titles)
+    lines = [f"{label} {kind + ': ' if kind else ''}{title}", ""]
+    if rng.random() < 0.7:
+        lines.append(f"Föredragande: {rng.choice(material.presenters)}")
+    lines += ["", " ".join(rng.sample(material.sentences, rng.randint(2, 9))), ""]
+    if rng.random() < 0.8:
+        lines += [f"{organ} beslutade", *rng.sample(material.decisions, rng.randint(1, 2)), ""]
     return lines
 
 
-def render_meeting(rng: random.Random, items: list[Item], organ: str, day: int) -> str:
-    year, rest = 2015 + day // 365, day % 365
-    month, mday = 1 + rest // 31 % 12, 1 + rest % 28
-    lines = [f"Minnesanteckningar {organ}", f"Datum: {year % 100:02d}{month:02d}{mday:02d}", "Tid: 09.00-12.00",
+def render_meeting(rng: random.Random, material: Material, organ: str, day: int, items: int) -> str:
+    date = dt.date(2010, 1, 4) + dt.timedelta(days=day)
+    lines = [f"Minnesanteckningar {organ}", f"Datum: {date:%y%m%d}", "Tid: 09.00-12.00",
              "Plats: Digitalt via Teams", ""]
-    for number in range(1, rng.randint(6, 14)):
-        parent = rng.choice(items)
-        if rng.random() < 0.3:
-            lines += [f"{number}. {parent.title}", ""]
-            for letter in LETTERS[: rng.randint(2, 4)]:
-                lines += render_item(f"{letter})", rng.choice(items), organ)
+    written, number = 0, 1
+    while written < items:
+        if rng.random() < 0.25 and items - written >= 3:
+            _kind, title = rng.choice(material.titles)
+            lines += [f"{number}. {title}", ""]
+            for letter in LETTERS[: min(3, items - written - 1)]:
+                lines += render_item(rng, material, f"{letter})", organ)
+            written += 1 + min(3, items - written - 1)
         else:
-            lines += render_item(f"{number}.", parent, organ)
+            lines += render_item(rng, material, f"{number}.", organ)
+            written += 1
+        number += 1
     return "\n".join(lines) + "\n"
 
 
-def generate_archive(folder: Path, documents: int, fmt: str = "txt", seed: int = 1) -> Path:
-    """Write `documents` meetings into folder as .txt, .pdf or .docx files."""
+def generate_archive(folder: Path, items: int, fmt: str = "txt", seed: int = 1, start: int = 0) -> list[Path]:
+    """Write meetings with `items` agenda items in all into folder as .txt, .pdf or .docx files."""
     from scripts.formats import write_docx, write_pdf
 
     rng = random.Random(seed)
-    items = sample_items()
+    material = Material.from_samples()
     folder.mkdir(parents=True, exist_ok=True)
-    for index in range(documents):
+    written: list[Path] = []
+    index = start
+    while items > 0:
+        count = min(ITEMS_PER_MEETING, items)
         organ = ORGANS[index % len(ORGANS)]
-        text = render_meeting(rng, items, organ, day=index // len(ORGANS) * 3)
+        text = render_meeting(rng, material, organ, day=index // len(ORGANS) * 3, items=count)
         target = folder / f"{index:06d}.{fmt}"
         if fmt == "txt":
             target.write_text(text, encoding="utf-8")
         else:
             {"pdf": write_pdf, "docx": write_docx}[fmt](text, target)
-    return folder
+        written.append(target)
+        items -= count
+        index += 1
+    return written
 
 
-@click.group()
-def main():
-    """Mötesarkivet benchmarks."""
+# --- the index benchmark ----------------------------------------------------------------------
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
+def fts5_latency(archive: Path, rounds: int) -> tuple[float, float]:
+    """SQLite FTS5 over the same items, default tokenizer: the bare top 10 ids by rank."""
+    from archive.collection import load_archive
+
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE VIRTUAL TABLE items USING fts5(id UNINDEXED, title, text, decisions)")
+    for meeting in load_archive(archive).meetings:
+        db.executemany(
+            "INSERT INTO items VALUES (?, ?, ?, ?)",
+            [(meeting.item_id(i), i.title, i.text, "\n".join(d.text for d in i.decisions)) for i in meeting.all_items()],
+        )
+    db.commit()
+    timings = []
+    for _ in range(rounds):
+        for query in QUERIES:
+            fts_query = query if query.startswith('"') or query.endswith("*") else " ".join(f'"{w}"' for w in query.split())
+            started = time.perf_counter()
+            db.execute("SELECT id FROM items WHERE items MATCH ? ORDER BY rank LIMIT 10", (fts_query,)).fetchall()
+            timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+SERVE = """
+import json, resource, statistics, sys, time
+from index.search import SearchIndex, SearchRequest
+index = SearchIndex(sys.argv[1])
+queries, rounds = json.loads(sys.argv[2]), int(sys.argv[3])
+index.search(SearchRequest("uppvärmning"))  # opening costs are paid once, when the server starts
+timings = []
+for round in range(rounds):
+    for query in queries:
+        started = time.perf_counter()
+        index.search(SearchRequest(query + " " * round))  # a new request each round: no cache hit
+        timings.append((time.perf_counter() - started) * 1000)
+started = time.perf_counter()
+repeats = []
+for _ in range(20):
+    started = time.perf_counter()
+    index.search(SearchRequest(queries[0]))
+    repeats.append((time.perf_counter() - started) * 1000)
+print(json.dumps({"timings": timings, "repeat_ms": statistics.median(repeats[1:]),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def serve_latency(index_dir: Path, rounds: int) -> dict:
+    """Query latency and memory in a fresh process that only serves, as `arkiv serve` would."""
+    done = subprocess.run(
+        [sys.executable, "-c", SERVE, str(index_dir), json.dumps(QUERIES), str(rounds)],
+        capture_output=True, text=True, check=True,
+    )
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def run_index_benchmark(items: int, rounds: int, seed: int) -> dict:
+    from index.build import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        archive, index_dir = Path(tmp) / "arkiv", Path(tmp) / "index"
+        generate_archive(archive, items, seed=seed)
+        started = time.perf_counter()
+        report = build(archive, index_dir)
+        build_s = time.perf_counter() - started
+        generate_archive(archive, ITEMS_PER_MEETING, seed=seed + 1, start=10**5)  # one more meeting
+        started = time.perf_counter()
+        added = build(archive, index_dir)
+        add_one_s = time.perf_counter() - started
+        assert len(added.added) == 1 and report.ok
+        index_mb = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 1e6
+        served = serve_latency(index_dir, rounds)
+        fts5_p50, fts5_p95 = fts5_latency(archive, rounds)
+    return {
+        "items": items, "meetings": len(report.added), "build_s": round(build_s, 2), "add_one_s": round(add_one_s, 3),
+        "index_mb": round(index_mb, 1),
+        "ours_p50_ms": round(statistics.median(served["timings"]), 2),
+        "ours_p95_ms": round(percentile(served["timings"], 0.95), 2),
+        "fts5_p50_ms": round(fts5_p50, 3), "fts5_p95_ms": round(fts5_p95, 3),
+        "repeat_ms": round(served["repeat_ms"], 3), "rss_mb": round(served["rss_mb"], 1),
+        "queries": len(QUERIES) * rounds,
+    }
+
+
+@click.group(invoke_without_command=True)
+@click.option("--items", default=20_000, show_default=True, help="Agenda items in the generated archive.")
+@click.option("--rounds", default=3, show_default=True, help="Times each query is asked.")
+@click.option("--seed", default=1, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.pass_context
+def main(ctx, items: int, rounds: int, seed: int, as_json: bool):
+    """Mötesarkivet benchmarks (default: the index benchmark)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    result = run_index_benchmark(items, rounds, seed)
+    if as_json:
+        click.echo(json.dumps(result))
+        return
+    for key, value in result.items():
+        click.echo(f"{key:>12}  {value}")
 
 
 @main.command()
@@ -90,7 +230,7 @@ def parse(documents: int, fmt: str, seed: int):
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "arkiv"
         started = time.perf_counter()
-        generate_archive(folder, documents, fmt, seed)
+        generate_archive(folder, documents * ITEMS_PER_MEETING, fmt, seed)
         generated = time.perf_counter() - started
         size = sum(p.stat().st_size for p in folder.iterdir())
         started = time.perf_counter()
