@@ -20,7 +20,7 @@ from importlib import metadata
 from pathlib import Path
 
 import snowballstemmer
-from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis import Tokenizer
 from whoosh.analysis.acore import Token
 
 ANALYZER_VERSION = "sv-1"
@@ -152,74 +152,74 @@ def split_compound(word: str) -> tuple[str, ...]:
 # --- Whoosh components ------------------------------------------------------------------------
 
 
-class SwedishTokenizer(Tokenizer):
-    """Words, with hyphenated names given as their parts plus the joined form at the first part's place."""
+def _words(value: str):
+    """(word, start, end, position) of each word; a hyphenated name gives its parts and, at the first
+    part's position, the joined form: 'Mini-Maria' -> Mini, MiniMaria, Maria."""
+    position = 0
+    for match in WORD.finditer(value):
+        word = match.group()
+        if "-" not in word and "‐" not in word:
+            yield word, match.start(), match.end(), position
+            position += 1
+            continue
+        parts = list(re.finditer(r"\w+", word))
+        for index, part in enumerate(parts):
+            yield part.group(), match.start() + part.start(), match.start() + part.end(), position
+            if index == 0:
+                yield "".join(p.group() for p in parts), match.start(), match.end(), position
+            position += 1
+
+
+@functools.lru_cache(maxsize=200_000)
+def _index_tokens(folded: str) -> tuple[str, ...]:
+    """A word's stem, then the stems of its compound parts."""
+    stemmed = stem(folded)
+    parts = dict.fromkeys(stem(p) for p in split_compound(folded))
+    return (stemmed, *(p for p in parts if p != stemmed))
+
+
+class SwedishAnalyzer(Tokenizer):
+    """The whole analysis in one pass (Whoosh's tokenizer | filter chain costs a generator per stage per token).
+
+    stemming=True: stop words out, Snowball stems, and at index time compound parts at the word's
+    position. stemming=False: every word as written, lower-cased and folded (the exact field).
+    """
+
+    def __init__(self, stemming: bool):
+        self.stemming = stemming
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        pos = start_pos
-        for match in WORD.finditer(value):
-            parts = [(m.group(), m.start()) for m in re.finditer(r"\w+", match.group())]
-            for index, (text, offset) in enumerate(parts):
-                yield _token(token, text, pos, start_char + match.start() + offset, positions, chars)
-                if index == 0 and len(parts) > 1:
-                    joined = "".join(p for p, _ in parts)
-                    yield _token(token, joined, pos, start_char + match.start(), positions, chars,
-                                 end=start_char + match.end())
-                pos += 1
-
-
-def _token(token: Token, text: str, pos: int, startchar: int, positions: bool, chars: bool, end: int | None = None):
-    token.text = token.original = text
-    token.boost = 1.0
-    token.stopped = False
-    if positions:
-        token.pos = pos
-    if chars:
-        token.startchar = startchar
-        token.endchar = end if end is not None else startchar + len(text)
-    return token
-
-
-class FoldFilter(Filter):
-    def __call__(self, tokens):
-        for token in tokens:
-            token.text = fold(token.text)
-            yield token
-
-
-class StopFilter(Filter):
-    """Swedish stop words go, except in a query's phrase, where they are needed to match positions."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            if token.text not in STOP_WORDS:
+        split = mode == "index"
+        for word, start, end, position in _words(value):
+            folded = fold(word)
+            if not self.stemming:
+                texts: tuple[str, ...] = (folded,)
+            elif folded in STOP_WORDS:
+                continue
+            else:
+                texts = _index_tokens(folded) if split else (stem(folded),)
+            for text in texts:
+                token.text, token.boost, token.stopped = text, 1.0, False
+                if positions:
+                    token.pos = start_pos + position
+                if chars:
+                    token.startchar, token.endchar = start_char + start, start_char + end
                 yield token
 
 
-class StemAndSplitFilter(Filter):
-    """Snowball stems; at index time a compound's parts follow at its position, at a lower boost."""
-
-    def __call__(self, tokens):
-        for token in tokens:
-            word = token.text
-            split = token.mode == "index"
-            token.text = stem(word)
-            yield token
-            if split:
-                for part in dict.fromkeys(stem(p) for p in split_compound(word)):
-                    if part != token.text:
-                        token.text = part
-                        yield token
+def stemmed_analyzer() -> SwedishAnalyzer:
+    return SwedishAnalyzer(stemming=True)
 
 
-def stemmed_analyzer():
-    return SwedishTokenizer() | FoldFilter() | StopFilter() | StemAndSplitFilter()
+def exact_analyzer() -> SwedishAnalyzer:
+    return SwedishAnalyzer(stemming=False)
 
 
-def exact_analyzer():
-    return SwedishTokenizer() | FoldFilter()
+def exact_words(text: str) -> set[str]:
+    """The words of a text as the exact field indexes them (hyphenated names: parts and joined form)."""
+    return {fold(word) for word, _start, _end, _position in _words(text)}
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:

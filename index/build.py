@@ -18,6 +18,7 @@ from archive.metadata import sidecar_path
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
+from .analysis import analyse, exact_words
 from .errors import IndexMissing, IndexOutdated, IndexWriteError
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, live_generation, make_live, new_generation, open_live, remove_stale_generations
@@ -97,7 +98,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
         known[s]["meeting_id"]: s for s in report.unchanged if known[s].get("meeting_id")
     }  # meeting id -> the file that has it
     report.failures = {s: known[s]["data"]["error"] for s in report.unchanged if known[s]["data"].get("error")}
-    writer = index.writer(limitmb=128)
+    words: set[str] = set()  # the words of the documents indexed now, as the exact field has them
+    writer = index.writer(limitmb=256, procs=2, multisegment=False) if len(changed) > 200 else index.writer(limitmb=256)
     try:
         for source in report.removed:
             writer.delete_by_term("source", source)
@@ -107,18 +109,35 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             meeting, error = _read(paths[source], owners)
             if meeting is not None:
                 owners[meeting.id] = source
-                report.items += _add_meeting(writer, source, meeting)
+                report.items += _add_meeting(writer, source, meeting, words)
             else:
                 report.failures[source] = error
             writer.update_document(
                 id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
                 meeting_id=meeting.id if meeting else None, data={"error": error},
             )
-        writer.update_document(id=META, doctype=META, data={"version": VERSION, "built": time.time()})
+        writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:
         writer.cancel()
         raise
     writer.commit(optimize=bool(report.rebuilt))
+
+
+def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
+    """The version, and each word of the archive with its analysis (stem, compound parts).
+
+    Searching needs that analysis for highlights and the 'searched' variants; stored here, it spares
+    the serving process the dictionary. An update adds the words of the documents it indexed; words
+    of removed documents stay until the next rebuild (a word's analysis stays true, and the search
+    side lists only words still in the index). It commits with the items, in the same segment.
+    """
+    known: dict[str, list[str]] = {}
+    if not report.rebuilt:
+        with index.searcher() as searcher:
+            meta = searcher.document(id=META)
+            known = meta["data"].get("words", {}) if meta else {}
+    known.update({word: analyse(word) for word in new_words - known.keys()})
+    return {"version": VERSION, "built": time.time(), "words": known}
 
 
 def _read(path: Path, owners: dict[str, str]) -> tuple[Meeting | None, str | None]:
@@ -131,14 +150,16 @@ def _read(path: Path, owners: dict[str, str]) -> tuple[Meeting | None, str | Non
     return meeting, None
 
 
-def _add_meeting(writer, source: str, meeting: Meeting) -> int:
+def _add_meeting(writer, source: str, meeting: Meeting, words: set[str]) -> int:
     shared = _meeting_fields(meeting) | {"source": source}
     writer.add_document(
         id=meeting.id, doctype=MEETING, data=json.dumps(meeting_detail(meeting), ensure_ascii=False), **shared
     )
     count = 0
     for order, (item, parent) in enumerate(_items_with_parents(meeting.items)):
-        writer.add_document(**_item_fields(meeting, item, parent, order), **shared)
+        fields = _item_fields(meeting, item, parent, order)
+        writer.add_document(**fields, **shared)
+        words.update(exact_words(fields["exact"]))
         count += 1
     return count
 
@@ -159,15 +180,17 @@ def _items_with_parents(items, parent: Item | None = None):
 
 
 def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) -> dict:
-    decisions = "\n".join(d.text for d in item.decisions)
-    proposals = "\n".join(p.text for p in item.proposals)
+    decisions = [d.text for d in item.decisions]
+    proposals = [p.text for p in item.proposals]
+    presenters = ", ".join(p.name for p in item.presenters)
+    # 'Skriftlig information' is an Information, 'Information/Beslut' both: filters and facets use base kinds
+    kinds = " ".join(sorted({part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()}))
     return {
         "id": meeting.item_id(item), "doctype": ITEM, "number": item.number,
-        "title": item.title, "text": item.text, "decisions": decisions, "proposals": proposals,
-        "exact": "\n".join((item.title, item.text, decisions, proposals)),
-        "presenters": ", ".join(p.name for p in item.presenters),
-        # 'Skriftlig information' is an Information, 'Information/Beslut' both: filters and facets use base kinds
-        "kind": " ".join(part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()) or None,
+        "title": item.title, "text": item.text, "decisions": "\n".join(decisions + proposals),
+        "decision_list": decisions, "proposal_list": proposals,
+        "exact": "\n".join((item.title, item.text, *decisions, *proposals, presenters)),
+        "presenters": presenters, "kind": kinds or None, "kinds": kinds,
         "kind_label": item.kind, "decided": "ja" if item.decisions else "nej",
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,

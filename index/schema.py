@@ -11,16 +11,16 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, exact_analyzer, stemmed_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
 
 # Relevance: titles above bodies, decisions count; a word as written counts on top of its stem,
 # so exact forms rank above inflections and compound parts.
-BOOSTS = {"title": 3.0, "decisions": 2.0, "text": 1.0, "proposals": 1.0, "exact": 1.5, "presenters": 1.0}
-STEMMED_FIELDS = ("title", "text", "decisions", "proposals")
-EXACT_FIELDS = ("exact", "presenters")
+BOOSTS = {"title": 3.0, "decisions": 2.0, "text": 1.0, "exact": 1.5}
+STEMMED_FIELDS = ("title", "text", "decisions")
+EXACT_FIELDS = ("exact",)
 
 
 def make_schema() -> Schema:
@@ -34,11 +34,13 @@ def make_schema() -> Schema:
         # Stemmed fields need no positions: phrases are matched on the exact field.
         title=TEXT(analyzer=stemmed, stored=True, phrase=False),
         text=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        decisions=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        proposals=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        exact=TEXT(analyzer=exact, phrase=True),  # title, text, decisions and proposals as written
-        presenters=TEXT(analyzer=exact, stored=True),
-        kind=KEYWORD(stored=True, lowercase=True, scorable=False),
+        decisions=TEXT(analyzer=stemmed, phrase=False),  # decisions and proposals: they rank alike
+        decision_list=STORED(),
+        proposal_list=STORED(),
+        exact=TEXT(analyzer=exact, phrase=True),  # title, text, decisions, proposals, presenters as written
+        presenters=STORED(),
+        kind=KEYWORD(lowercase=True, scorable=False),  # base kinds, for filtering: 'information beslut'
+        kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again
         kind_label=STORED(),
         decided=ID(stored=True),  # "ja" when a decision was taken under the item
         parent=STORED(),

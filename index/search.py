@@ -5,12 +5,11 @@ No query string raises: what cannot be used becomes a note in Results.notes.
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from whoosh.scoring import BM25F
 from archive.model import DocType
 from archive.organs import match_organ
 
-from .analysis import STOP_WORDS, WORD, analyse, fold, split_compound, stem
+from .analysis import STOP_WORDS, WORD, analyse, fold, stem
 from .query import ParsedQuery, Term, parse_query
-from .schema import BOOSTS, EXACT_FIELDS, ITEM, MEETING, STEMMED_FIELDS
+from .schema import BOOSTS, EXACT_FIELDS, ITEM, MEETING, META, STEMMED_FIELDS
 from .store import live_generation, open_live
 
 SORTS = ("relevance", "newest", "oldest")
@@ -119,6 +118,9 @@ class SearchIndex:
         self._generation = live_generation(self.index_dir)
         self._searcher = self.index.searcher(weighting=BM25F())
         self._variants: dict[str, set[str]] | None = None
+        self._words: dict[str, list[str]] | None = None
+        self._keys: dict[str, tuple[str, frozenset[str]]] = {}
+        self._columns: list[list] | None = None
         self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
 
     def _fresh_searcher(self):
@@ -128,7 +130,8 @@ class SearchIndex:
             self._open()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._variants = None
+            self._variants = self._words = self._columns = None
+            self._keys.clear()
             self._cache.clear()
         return self._searcher
 
@@ -153,29 +156,40 @@ class SearchIndex:
         if matcher is None and not (filters or parsed.excluded):
             notes.append("skriv ett eller flera ord att söka efter")
             return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
-        if matcher is None:
-            matcher = Q.Every()
-        whole = Q.And([Q.Term("doctype", ITEM), matcher, *filters])
+        # Only items have text fields: the doctype clause is needed only when there is no text to match.
+        whole = Q.And([matcher or Q.Term("doctype", ITEM), *filters])
         if parsed.excluded:
             whole = Q.AndNot(whole, Q.Or([_term_query(t) for t in parsed.excluded]))
-        results = searcher.search_page(
-            whole, page, pagelen=limit, groupedby=_facets(), maptype=sorting.Count,
-            sortedby=_sort(request.sort), reverse=request.sort == "newest",
+        # optimize=False: no block skipping, so the collector sees every match (exact total, facets over all).
+        results = searcher.search(
+            whole, limit=page * limit, optimize=False, sortedby=_sort(request.sort), reverse=request.sort == "newest",
         )
-        hits = [self._hit(hit, parsed) for hit in results]
-        groups = {name: results.results.groups(name) for name in ("year", "organ", "kind", "doc_type", "month")}
-        total = len(results.results) if results.results.has_exact_length() else results.total
+        hits = [self._hit(hit, parsed) for hit in results[(page - 1) * limit:page * limit]]
+        groups = self._count(results.docs())
+        total = len(results.docs())
         suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
         facets = {
             "year": _sorted_counts(groups["year"], by_key=True),
             "organ": _sorted_counts(groups["organ"]),
-            "kind": {_kind_label(k): v for k, v in _sorted_counts(groups["kind"]).items()},
+            "kind": _kind_counts(groups["kinds"]),
             "doc_type": _sorted_counts(groups["doc_type"]),
         }
         timeline = _timeline(groups["year"], groups["month"], request.timeline_by)
         return Results(request.query, total, page, limit, self.searched(parsed), suggestion, hits, facets, timeline, notes)
 
     # --- pieces -------------------------------------------------------------------------------
+
+    FACETS = ("year", "month", "organ", "doc_type", "kinds")
+
+    def _count(self, docnums) -> dict[str, Counter]:
+        """Facet counts over all matched documents, from each document's values read once per index generation."""
+        if self._columns is None:
+            reader = self._searcher.reader()
+            self._columns = [list(reader.column_reader(name)) for name in self.FACETS]
+        counters = {name: Counter() for name in self.FACETS}
+        for name, column in zip(self.FACETS, self._columns):
+            counters[name].update(column[d] for d in docnums)
+        return counters
 
     def _filters(self, parsed: ParsedQuery, request: SearchRequest) -> tuple[list[Q.Query], list[str]]:
         filters: list[Q.Query] = []
@@ -213,14 +227,15 @@ class SearchIndex:
 
     def _hit(self, hit, parsed: ParsedQuery) -> Hit:
         stems = _query_stems(parsed)
-        snippet = highlight(hit.get("text") or hit.get("decisions") or hit.get("title") or "", stems, _prefixes(parsed))
+        fallback = "\n".join(hit.get("decision_list") or hit.get("proposal_list") or [hit["title"]])
+        snippet = highlight(hit.get("text") or fallback, stems, _prefixes(parsed), self.word_keys)
         item_id, meeting_id = hit["id"], hit["meeting_id"]
         anchor = item_id[len(meeting_id) + 1:]
         return Hit(
             id=item_id, number=hit["number"], title=hit["title"], kind=hit.get("kind_label"),
             meeting=MeetingRef(meeting_id, hit["organ"], hit["date"], hit["doc_type"], hit["meeting_title"]),
             url=f"/moten/{meeting_id}#{anchor}", snippet=snippet,
-            decisions=_lines(hit.get("decisions")), proposals=_lines(hit.get("proposals")),
+            decisions=hit.get("decision_list") or [], proposals=hit.get("proposal_list") or [],
             score=hit.score if isinstance(hit.score, float) else 0.0,  # sorted by date: the score is a sort key
             parent=hit.get("parent"),
         )
@@ -235,15 +250,33 @@ class SearchIndex:
         return list(dict.fromkeys(found))
 
     def variants(self) -> dict[str, set[str]]:
-        """stem or compound part -> the words of the archive that contain it (built once per opening)."""
+        """stem or compound part -> the words of the archive that contain it (from the build's analysis)."""
         if self._variants is None:
+            present = {t.decode() for t in self._searcher.lexicon("exact")}
             variants: dict[str, set[str]] = {}
-            words = {t.decode() for t in self._searcher.lexicon("exact")}
-            for word in words:
-                for token in analyse(word):
-                    variants.setdefault(token, set()).add(word)
+            for word, tokens in self.word_analysis().items():
+                if word in present:
+                    for token in tokens:
+                        variants.setdefault(token, set()).add(word)
             self._variants = variants
         return self._variants
+
+    def word_keys(self, word: str) -> tuple[str, frozenset[str]]:
+        """A word of a stored text, folded, with everything it matches: itself, stem, compound parts, hyphen parts."""
+        if (keys := self._keys.get(word)) is None:
+            folded = fold(_joined(word))
+            analysis = self.word_analysis()
+            parts = [folded] + [fold(p) for p in re.split(r"[-‐]", word) if p and p != word]
+            found = {k for p in parts for k in (p, stem(p), *analysis.get(p, ()))}
+            keys = self._keys[word] = (folded, frozenset(found))
+        return keys
+
+    def word_analysis(self) -> dict[str, list[str]]:
+        """Each word of the archive -> its stem and compound parts, as the build analysed it."""
+        if self._words is None:
+            meta = self._searcher.document(id=META)
+            self._words = meta["data"].get("words", {}) if meta else {}
+        return self._words
 
     def _suggestion(self, searcher, parsed: ParsedQuery, request: SearchRequest) -> str | None:
         """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
@@ -271,7 +304,7 @@ class SearchIndex:
         if matcher is None:
             return None
         filters, _notes = self._filters(retried, retry)
-        found = searcher.search(Q.And([Q.Term("doctype", ITEM), matcher, *filters]), limit=1)
+        found = searcher.search(Q.And([matcher, *filters]), limit=1)
         return suggestion if len(found) else None
 
     def meeting(self, meeting_id: str) -> dict | None:
@@ -340,13 +373,14 @@ def _prefixes(parsed: ParsedQuery) -> tuple[str, ...]:
 SNIPPET_LENGTH = 240
 
 
-def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = ()) -> str:
+def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = (), keys_of=None) -> str:
     """An HTML-safe snippet of text around its first matched word, each matched word in <mark>.
 
     A word matches when it, its stem or one of its compound parts is among the query's stems:
     'Samsjuklighetsdelegationen' is marked for 'samsjuklighet'.
     """
-    matches = [m for m in WORD.finditer(text) if _matches(m.group(), stems, prefixes)]
+    keys_of = keys_of or _plain_keys
+    matches = [m for m in WORD.finditer(text) if _matches(keys_of(m.group()), stems, prefixes)]
     start = max(0, matches[0].start() - SNIPPET_LENGTH // 3) if matches else 0
     end = min(len(text), start + SNIPPET_LENGTH)
     if start > 0:
@@ -362,28 +396,15 @@ def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = ()) -> str
     return ("… " if start > 0 else "") + "".join(out).replace("\n", " ") + (" …" if end < len(text) else "")
 
 
-def _matches(word: str, stems: set[str], prefixes: tuple[str, ...]) -> bool:
-    folded, keys = _word_keys(word)
-    return bool(keys & stems) or bool(prefixes) and folded.startswith(prefixes)
+def _matches(keys: tuple[str, frozenset[str]], stems: set[str], prefixes: tuple[str, ...]) -> bool:
+    folded, found = keys
+    return not found.isdisjoint(stems) or bool(prefixes) and folded.startswith(prefixes)
 
 
-@functools.lru_cache(maxsize=100_000)
-def _word_keys(word: str) -> tuple[str, frozenset[str]]:
-    """A word as written, its stem, its compound parts' stems, its hyphenated parts' stems."""
+def _plain_keys(word: str) -> tuple[str, frozenset[str]]:
+    """A word's keys without the archive's analysis: itself and its stem."""
     folded = fold(_joined(word))
-    keys = {folded, stem(folded), *(stem(p) for p in split_compound(folded))}
-    keys.update(stem(fold(p)) for p in re.split(r"[-‐]", word) if p)
-    return folded, frozenset(keys)
-
-
-def _facets() -> dict:
-    return {
-        "year": sorting.FieldFacet("year"),
-        "month": sorting.FieldFacet("month"),
-        "organ": sorting.FieldFacet("organ"),
-        "doc_type": sorting.FieldFacet("doc_type"),
-        "kind": sorting.FieldFacet("kind", allow_overlap=True),
-    }
+    return folded, frozenset((folded, stem(folded)))
 
 
 def _sort(sort: str):
@@ -398,8 +419,14 @@ def _sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:
     return dict(items)
 
 
-def _kind_label(kind: str) -> str:
-    return kind[:1].upper() + kind[1:]
+def _kind_counts(combinations: dict) -> dict[str, int]:
+    """'beslut information': 3 counts for Beslut and for Information."""
+    counts: dict[str, int] = {}
+    for combination, count in _sorted_counts(combinations).items():
+        for kind in combination.split():
+            label = kind[:1].upper() + kind[1:]
+            counts[label] = counts.get(label, 0) + count
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _timeline(years: dict, months: dict, by: str) -> list[Bucket]:
@@ -439,5 +466,3 @@ def _date_bound(value: str | None) -> str | None:
     return None
 
 
-def _lines(text: str | None) -> list[str]:
-    return [line for line in (text or "").split("\n") if line]

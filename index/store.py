@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pickle
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
@@ -40,8 +41,15 @@ def open_live(index_dir: Path):
     folder = live_generation(index_dir)
     if folder is None or not whoosh_index.exists_in(str(folder)):
         raise IndexMissing(f"inget sökindex i {index_dir}: kör `arkiv build`")
-    index = whoosh_index.open_dir(str(folder))
-    version = stored_version(index)
+    try:
+        index = whoosh_index.open_dir(str(folder))
+        version = stored_version(index)
+    except (AttributeError, ImportError, EOFError, pickle.UnpicklingError, ValueError, KeyError) as error:
+        # An index written by another version of the program names classes this one lacks.
+        raise IndexOutdated(
+            f"sökindexet i {index_dir} kan inte läsas av den här versionen ({type(error).__name__}): "
+            "kör `arkiv build` för att bygga om det"
+        ) from error
     if version != VERSION:
         raise IndexOutdated(
             f"sökindexet i {index_dir} är byggt med {version or 'okänd version'}, programmet använder {VERSION}: "
