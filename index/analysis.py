@@ -92,7 +92,7 @@ class Lexicon:
     def __init__(self, words: set[str], begins: set[str], ends: set[str]):
         self.words = frozenset(words)
         self.begins = frozenset(begins)
-        self.end_stems = frozenset(stem(w) for w in ends)
+        self.end_stems = frozenset(STEMMER.stemWords(sorted(ends)))  # one call into the C stemmer
 
     @classmethod
     def load(cls, path: Path) -> "Lexicon":
@@ -178,50 +178,66 @@ def _index_tokens(folded: str) -> tuple[str, ...]:
     return (stemmed, *(p for p in parts if p != stemmed))
 
 
+EXACT = "="  # marks a word as written, beside its stem: '=samsjuklighetsdelegationen'
+# Sections of a field value that weigh more: build.py wraps a title in TITLE ... END.
+TITLE, DECISION, END = "\x01", "\x02", "\x03"
+SECTION_BOOST = {TITLE: 3.0, DECISION: 2.0}
+SECTION = re.compile("([\x01\x02\x03])")
+
+
+def weighted(title: str, decisions: list[str], body: list[str]) -> str:
+    """The value of the one indexed field: a title and decisions marked to weigh more than the body."""
+    return "\n".join([f"{TITLE}{title}{END}", *(f"{DECISION}{d}{END}" for d in decisions), *body])
+
+
 class SwedishAnalyzer(Tokenizer):
     """The whole analysis in one pass (Whoosh's tokenizer | filter chain costs a generator per stage per token).
 
-    stemming=True: stop words out, Snowball stems, and at index time compound parts at the word's
-    position. stemming=False: every word as written, lower-cased and folded (the exact field).
+    For each word: its stem (stop words have none), at index time its compound parts, and the word as
+    written, marked with EXACT, all at the word's position. Words in a marked title or decision carry
+    that section's boost into the postings, so titles rank above bodies and decisions count.
+    In queries, words are given one at a time and only stems are made.
     """
-
-    def __init__(self, stemming: bool):
-        self.stemming = stemming
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        split = mode == "index"
-        for word, start, end, position in _words(value):
-            folded = fold(word)
-            if not self.stemming:
-                texts: tuple[str, ...] = (folded,)
-            elif folded in STOP_WORDS:
+        indexing = mode == "index"
+        position, offset = start_pos, start_char
+        boost = 1.0
+        for piece in SECTION.split(value):
+            if piece in SECTION_BOOST or piece == END:
+                boost = SECTION_BOOST.get(piece, 1.0)
                 continue
-            else:
-                texts = _index_tokens(folded) if split else (stem(folded),)
-            for text in texts:
-                token.text, token.boost, token.stopped = text, 1.0, False
-                if positions:
-                    token.pos = start_pos + position
-                if chars:
-                    token.startchar, token.endchar = start_char + start, start_char + end
-                yield token
+            last = position
+            for word, start, end, at in _words(piece):
+                folded = fold(word)
+                if folded in STOP_WORDS:
+                    texts: tuple[str, ...] = ()
+                else:
+                    texts = _index_tokens(folded) if indexing else (stem(folded),)
+                if indexing:
+                    texts = (*texts, EXACT + folded)
+                for text in texts:
+                    token.text, token.boost, token.stopped = text, boost, False
+                    if positions:
+                        token.pos = position + at
+                    if chars:
+                        token.startchar, token.endchar = offset + start, offset + end
+                    yield token
+                last = position + at + 1
+            position, offset = last, offset + len(piece)
 
 
-def stemmed_analyzer() -> SwedishAnalyzer:
-    return SwedishAnalyzer(stemming=True)
-
-
-def exact_analyzer() -> SwedishAnalyzer:
-    return SwedishAnalyzer(stemming=False)
+def swedish_analyzer() -> SwedishAnalyzer:
+    return SwedishAnalyzer()
 
 
 def exact_words(text: str) -> set[str]:
-    """The words of a text as the exact field indexes them (hyphenated names: parts and joined form)."""
-    return {fold(word) for word, _start, _end, _position in _words(text)}
+    """The words of a text as written, folded (hyphenated names: parts and joined form)."""
+    return {fold(word) for word, _start, _end, _position in _words(SECTION.sub(" ", text))}
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:
-    """The stemmed tokens of a text, as the index sees them (for tests and the 'searched' list)."""
-    return [t.text for t in stemmed_analyzer()(text, mode=mode)]
+    """The stems and compound parts of a text, as the index sees them (for tests and the 'searched' list)."""
+    return [t.text for t in SwedishAnalyzer()(text, mode=mode) if not t.text.startswith(EXACT)]

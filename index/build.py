@@ -18,7 +18,7 @@ from archive.metadata import sidecar_path
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
-from .analysis import analyse, exact_words
+from .analysis import analyse, exact_words, weighted
 from .errors import IndexMissing, IndexOutdated, IndexWriteError
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, live_generation, make_live, new_generation, open_live, remove_stale_generations
@@ -159,7 +159,7 @@ def _add_meeting(writer, source: str, meeting: Meeting, words: set[str]) -> int:
     for order, (item, parent) in enumerate(_items_with_parents(meeting.items)):
         fields = _item_fields(meeting, item, parent, order)
         writer.add_document(**fields, **shared)
-        words.update(exact_words(fields["exact"]))
+        words.update(exact_words(fields["text"]))
         count += 1
     return count
 
@@ -187,9 +187,9 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
     kinds = " ".join(sorted({part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()}))
     return {
         "id": meeting.item_id(item), "doctype": ITEM, "number": item.number,
-        "title": item.title, "text": item.text, "decisions": "\n".join(decisions + proposals),
+        "title": item.title, "body": item.text,
+        "text": weighted(item.title, decisions + proposals, [item.text, presenters]),
         "decision_list": decisions, "proposal_list": proposals,
-        "exact": "\n".join((item.title, item.text, *decisions, *proposals, presenters)),
         "presenters": presenters, "kind": kinds or None, "kinds": kinds,
         "kind_label": item.kind, "decided": "ja" if item.decisions else "nej",
         "parent": {"number": parent.number, "title": parent.title} if parent else None,

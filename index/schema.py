@@ -9,35 +9,30 @@ from __future__ import annotations
 
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import ANALYZER_VERSION, exact_analyzer, stemmed_analyzer
+from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 5
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
 
-# Relevance: titles above bodies, decisions count; a word as written counts on top of its stem,
-# so exact forms rank above inflections and compound parts.
-BOOSTS = {"title": 3.0, "decisions": 2.0, "text": 1.0, "exact": 1.5}
-STEMMED_FIELDS = ("title", "text", "decisions")
-EXACT_FIELDS = ("exact",)
+# All of an item is searched through one field, `text` (see analysis.SwedishAnalyzer): stems,
+# compound parts and the words as written; titles and decisions weigh more inside it.
+EXACT_BOOST = 1.5  # a word as written counts on top of its stem: exact forms rank above inflections and parts
 
 
 def make_schema() -> Schema:
-    stemmed, exact = stemmed_analyzer(), exact_analyzer()
     return Schema(
         id=ID(stored=True, unique=True),
         doctype=ID(stored=True),
         # items
         meeting_id=ID(stored=True),
         number=STORED(),
-        # Stemmed fields need no positions: phrases are matched on the exact field.
-        title=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        text=TEXT(analyzer=stemmed, stored=True, phrase=False),
-        decisions=TEXT(analyzer=stemmed, phrase=False),  # decisions and proposals: they rank alike
+        text=TEXT(analyzer=swedish_analyzer(), phrase=True),  # title, body, decisions, proposals, presenters
+        title=STORED(),
+        body=STORED(),  # the item's text as shown
         decision_list=STORED(),
         proposal_list=STORED(),
-        exact=TEXT(analyzer=exact, phrase=True),  # title, text, decisions, proposals, presenters as written
         presenters=STORED(),
         kind=KEYWORD(lowercase=True, scorable=False),  # base kinds, for filtering: 'information beslut'
         kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again

@@ -16,13 +16,14 @@ from pathlib import Path
 from whoosh import query as Q
 from whoosh import sorting
 from whoosh.scoring import BM25F
+from whoosh.spelling import ListCorrector
 
 from archive.model import DocType
 from archive.organs import match_organ
 
-from .analysis import STOP_WORDS, WORD, analyse, fold, stem
+from .analysis import EXACT, STOP_WORDS, WORD, analyse, fold, stem
 from .query import ParsedQuery, Term, parse_query
-from .schema import BOOSTS, EXACT_FIELDS, ITEM, MEETING, META, STEMMED_FIELDS
+from .schema import EXACT_BOOST, ITEM, MEETING, META
 from .store import live_generation, open_live
 
 SORTS = ("relevance", "newest", "oldest")
@@ -117,10 +118,15 @@ class SearchIndex:
         self.index = open_live(self.index_dir)
         self._generation = live_generation(self.index_dir)
         self._searcher = self.index.searcher(weighting=BM25F())
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop everything derived from the searcher's view of the index."""
         self._variants: dict[str, set[str]] | None = None
         self._words: dict[str, list[str]] | None = None
         self._keys: dict[str, tuple[str, frozenset[str]]] = {}
         self._columns: list[list] | None = None
+        self._archive_words: list[str] | None = None
         self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
 
     def _fresh_searcher(self):
@@ -130,9 +136,7 @@ class SearchIndex:
             self._open()
         elif not self._searcher.up_to_date():
             self._searcher = self._searcher.refresh()
-            self._variants = self._words = self._columns = None
-            self._keys.clear()
-            self._cache.clear()
+            self._forget()
         return self._searcher
 
     def search(self, request: SearchRequest) -> Results:
@@ -159,14 +163,14 @@ class SearchIndex:
         # Only items have text fields: the doctype clause is needed only when there is no text to match.
         whole = Q.And([matcher or Q.Term("doctype", ITEM), *filters])
         if parsed.excluded:
-            whole = Q.AndNot(whole, Q.Or([_term_query(t) for t in parsed.excluded]))
-        # optimize=False: no block skipping, so the collector sees every match (exact total, facets over all).
-        results = searcher.search(
-            whole, limit=page * limit, optimize=False, sortedby=_sort(request.sort), reverse=request.sort == "newest",
-        )
+            whole = Q.AndNot(whole, Q.Or([_term_query(t)[0] for t in parsed.excluded]))
+        # The page is scored with Whoosh's block skipping; the total and the facets come from the set
+        # of all matches, which needs no scoring.
+        results = searcher.search(whole, limit=page * limit, sortedby=_sort(request.sort), reverse=request.sort == "newest")
         hits = [self._hit(hit, parsed) for hit in results[(page - 1) * limit:page * limit]]
-        groups = self._count(results.docs())
-        total = len(results.docs())
+        matched = set(searcher.docs_for_query(whole))
+        groups = self._count(matched)
+        total = len(matched)
         suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
         facets = {
             "year": _sorted_counts(groups["year"], by_key=True),
@@ -228,7 +232,7 @@ class SearchIndex:
     def _hit(self, hit, parsed: ParsedQuery) -> Hit:
         stems = _query_stems(parsed)
         fallback = "\n".join(hit.get("decision_list") or hit.get("proposal_list") or [hit["title"]])
-        snippet = highlight(hit.get("text") or fallback, stems, _prefixes(parsed), self.word_keys)
+        snippet = highlight(hit.get("body") or fallback, stems, _prefixes(parsed), self.word_keys)
         item_id, meeting_id = hit["id"], hit["meeting_id"]
         anchor = item_id[len(meeting_id) + 1:]
         return Hit(
@@ -252,7 +256,7 @@ class SearchIndex:
     def variants(self) -> dict[str, set[str]]:
         """stem or compound part -> the words of the archive that contain it (from the build's analysis)."""
         if self._variants is None:
-            present = {t.decode() for t in self._searcher.lexicon("exact")}
+            present = set(self.archive_words())
             variants: dict[str, set[str]] = {}
             for word, tokens in self.word_analysis().items():
                 if word in present:
@@ -271,6 +275,13 @@ class SearchIndex:
             keys = self._keys[word] = (folded, frozenset(found))
         return keys
 
+    def archive_words(self) -> list[str]:
+        """Every word of the archive as written (folded), sorted: the index terms marked EXACT."""
+        if self._archive_words is None:
+            marker = EXACT.encode()
+            self._archive_words = [t.decode()[1:] for t in self._searcher.lexicon("text") if t.startswith(marker)]
+        return self._archive_words
+
     def word_analysis(self) -> dict[str, list[str]]:
         """Each word of the archive -> its stem and compound parts, as the build analysed it."""
         if self._words is None:
@@ -280,7 +291,7 @@ class SearchIndex:
 
     def _suggestion(self, searcher, parsed: ParsedQuery, request: SearchRequest) -> str | None:
         """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
-        corrector = searcher.corrector("exact")
+        corrector = ListCorrector(self.archive_words())
         changed, words = False, []
         for match in TOKEN_WORDS.finditer(request.query):
             word = match.group()
@@ -326,30 +337,36 @@ def _joined(text: str) -> str:
     return re.sub(r"[-‐]", "", text)
 
 
-def _term_query(term: Term) -> Q.Query:
+def _term_query(term: Term) -> tuple[Q.Query, Q.Query | None]:
+    """What a document must contain for this term, and what only adds to its score: the word as
+    written, which ranks exact forms above inflections and compound parts."""
     if term.phrase:
-        words = [fold(w) for w in WORD.findall(term.text)]
+        words = [EXACT + fold(w) for w in WORD.findall(term.text)]
         if not words:
-            return Q.NullQuery
-        if len(words) == 1:
-            return Q.Or([Q.Term(f, words[0], boost=BOOSTS[f]) for f in EXACT_FIELDS])
-        return Q.Phrase("exact", words, boost=BOOSTS["exact"])
-    if term.prefix:
-        return Q.Or([Q.Prefix(f, fold(_joined(term.text)), boost=BOOSTS[f]) for f in EXACT_FIELDS])
+            return Q.NullQuery, None
+        return (Q.Term("text", words[0]) if len(words) == 1 else Q.Phrase("text", words)), None
     folded = fold(_joined(term.text))
+    if term.prefix:
+        return Q.Prefix("text", EXACT + folded), None
+    exact = Q.Term("text", EXACT + folded, boost=EXACT_BOOST)
     stems = analyse(folded, mode="query")
-    exact = [Q.Term(f, folded, boost=BOOSTS[f]) for f in EXACT_FIELDS]
-    if not stems:  # a stop word: only its exact form
-        return Q.Or(exact)
-    stemmed = [Q.Term(f, s, boost=BOOSTS[f]) for f in STEMMED_FIELDS for s in stems]
-    return Q.Or(exact + stemmed)
+    if not stems:  # a stop word: only as written
+        return exact, None
+    return Q.Or([Q.Term("text", s) for s in stems]), exact
 
 
 def _text_query(parsed: ParsedQuery) -> Q.Query | None:
-    """AND of the OR-groups. Groups of stop words alone ('vad', 'vi', 'om') drop out, unless nothing else is left."""
+    """AND of the OR-groups. Groups of stop words alone ('vad', 'vi', 'om') drop out, unless nothing else is left.
+
+    The words as written only score (AndMaybe): requiring them too made Whoosh walk twice the postings.
+    """
     meaningful = [g for g in parsed.groups if not all(_is_stop_word(t) for t in g)] or parsed.groups
-    groups = [Q.Or([_term_query(t) for t in group]) for group in meaningful]
-    return Q.And(groups) if groups else None
+    if not meaningful:
+        return None
+    parts = [[_term_query(t) for t in group] for group in meaningful]
+    required = Q.And([Q.Or([r for r, _bonus in group]) for group in parts])
+    bonus = [b for group in parts for _r, b in group if b is not None]
+    return Q.AndMaybe(required, Q.Or(bonus)) if bonus else required
 
 
 def _is_stop_word(term: Term) -> bool:
@@ -414,7 +431,7 @@ def _sort(sort: str):
 
 
 def _sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:
-    items = [(k.decode() if isinstance(k, bytes) else k, v) for k, v in groups.items() if k]
+    items = [(k, v) for k, v in groups.items() if k]
     items.sort(key=(lambda kv: kv[0]) if by_key else (lambda kv: (-kv[1], kv[0])))
     return dict(items)
 

@@ -186,10 +186,11 @@ def run_index_benchmark(items: int, rounds: int, seed: int) -> dict:
         report = build(archive, index_dir)
         build_s = time.perf_counter() - started
         generate_archive(archive, ITEMS_PER_MEETING, seed=seed + 1, start=10**5)  # one more meeting
-        started = time.perf_counter()
-        added = build(archive, index_dir)
+        started = time.perf_counter()  # as a user runs it: a fresh `arkiv build`, start-up and dictionary included
+        subprocess.run([sys.executable, "-m", "scripts.cli", "build", "-q", "--archive", str(archive),
+                        "--index", str(index_dir)], check=True, capture_output=True)
         add_one_s = time.perf_counter() - started
-        assert len(added.added) == 1 and report.ok
+        assert report.ok
         index_mb = sum(p.stat().st_size for p in index_dir.rglob("*") if p.is_file()) / 1e6
         served = serve_latency(index_dir, rounds)
         fts5_p50, fts5_p95 = fts5_latency(archive, rounds)
