@@ -112,3 +112,31 @@ def test_one_build_at_a_time(built):
     with build_lock(index_dir):
         with pytest.raises(IndexWriteError, match="en annan `arkiv build` arbetar redan"):
             build(archive, index_dir)
+
+
+@pytest.mark.parametrize("rebuild", [True, False], ids=["killed-rebuild", "killed-update"])
+def test_a_build_killed_midway_leaves_the_previous_index_answering(built, rebuild):
+    """SIGKILL during a build: the previous index still answers, and the next build recovers without --rebuild."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from scripts.bench import generate_archive
+
+    archive, index_dir, _report = built
+    before = hits(index_dir, "samsjuklighet")
+    generate_archive(archive / "genererat", 1500)  # enough work for the build to be caught in the middle
+    command = [sys.executable, "-m", "scripts.cli", "build", "-q", "--archive", str(archive), "--index", str(index_dir)]
+    process = subprocess.Popen(command + (["--rebuild"] if rebuild else []), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.5)
+    assert process.poll() is None, "the build finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+
+    assert hits(index_dir, "samsjuklighet") == before  # the previous index, whole
+    report = build(archive, index_dir)
+    assert report.ok and len(report.added) == len(list((archive / "genererat").iterdir()))
+    assert [p.name for p in index_dir.iterdir() if p.name.startswith("g")] == [live_generation(index_dir).name]
+    assert SearchIndex(index_dir).search(SearchRequest("samsjuklighet")).total > len(before)
