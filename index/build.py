@@ -21,7 +21,7 @@ from archive.serialize import meeting_detail
 from .analysis import analyse, exact_words, weighted
 from .errors import IndexMissing, IndexOutdated, IndexWriteError
 from .schema import FILE, ITEM, MEETING, META, VERSION
-from .store import build_lock, live_generation, make_live, new_generation, open_live, remove_stale_generations
+from .store import build_lock, make_live, new_generation, open_live, remove_stale_generations
 
 
 @dataclass
@@ -73,15 +73,9 @@ def _open_for_update(index_dir: Path, rebuild: bool, report: BuildReport):
             reason = str(error)
     report.rebuilt = reason
     try:
-        return _open_new(index_dir), {}
+        return new_generation(index_dir), {}
     except OSError as error:
         raise _write_error(error, index_dir) from error
-
-
-def _open_new(index_dir: Path):
-    from whoosh import index as whoosh_index
-
-    return whoosh_index.open_dir(str(new_generation(index_dir)))
 
 
 def _file_records(index) -> dict[str, dict]:
@@ -98,7 +92,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
         known[s]["meeting_id"]: s for s in report.unchanged if known[s].get("meeting_id")
     }  # meeting id -> the file that has it
     report.failures = {s: known[s]["data"]["error"] for s in report.unchanged if known[s]["data"].get("error")}
-    words: set[str] = set()  # the words of the documents indexed now, as the exact field has them
+    words: set[str] = set()  # the words of the documents indexed now, as written
     writer = index.writer(limitmb=256, procs=2, multisegment=False) if len(changed) > 200 else index.writer(limitmb=256)
     try:
         for source in report.removed:
@@ -215,6 +209,3 @@ def _write_error(error: OSError, index_dir: Path) -> IndexWriteError:
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas")
     return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error}")
-
-
-__all__ = ["BuildReport", "build", "live_generation"]

@@ -64,14 +64,13 @@ def stored_version(index) -> str | None:
     return meta["data"]["version"] if meta else None
 
 
-def new_generation(index_dir: Path) -> Path:
+def new_generation(index_dir: Path):
     """A fresh, empty Whoosh index in a new generation folder (not yet live)."""
     index_dir = Path(index_dir)
     numbers = [int(p.name[1:]) for p in index_dir.glob("g*") if p.name[1:].isdigit()]
     folder = index_dir / f"g{max(numbers, default=0) + 1}"
     folder.mkdir(parents=True)
-    whoosh_index.create_in(str(folder), make_schema())
-    return folder
+    return whoosh_index.create_in(str(folder), make_schema())
 
 
 def make_live(index_dir: Path, folder: Path) -> None:
