@@ -72,7 +72,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool):
         f"{len(report.added)} nya, {len(report.updated)} ändrade, {len(report.removed)} borttagna, "
         f"{len(report.unchanged)} oförändrade dokument; {report.items} punkter indexerade på {report.seconds:.1f} s."
     )
-    for source, reason in sorted(report.failures.items()):
+    for _source, reason in sorted(report.failures.items()):
         click.echo(f"kunde inte indexeras: {reason}", err=True)
     if not report.ok:
         raise SystemExit(PARTIAL_FAILURE)
