@@ -167,7 +167,8 @@ class SearchIndex:
         # The page is scored with Whoosh's block skipping; the total and the facets come from the set
         # of all matches, which needs no scoring.
         results = searcher.search(whole, limit=page * limit, sortedby=_sort(request.sort), reverse=request.sort == "newest")
-        hits = [self._hit(hit, parsed) for hit in results[(page - 1) * limit:page * limit]]
+        stems, prefixes = _query_stems(parsed), _prefixes(parsed)  # once per query, not per hit
+        hits = [self._hit(hit, stems, prefixes) for hit in results[(page - 1) * limit:page * limit]]
         matched = set(searcher.docs_for_query(whole))
         groups = self._count(matched)
         total = len(matched)
@@ -219,20 +220,24 @@ class SearchIndex:
         return filters, notes
 
     def _organ_name(self, written: str) -> str | None:
-        organs = self.organs()
+        """A known organ by name, abbreviation or typo; else an archived organ whose name contains it.
+        Called within a query: it reads the searcher the query uses, never a refreshed one."""
         if canonical := match_organ(written):
             return canonical
         lowered = written.lower()
-        return next((o for o in organs if lowered in o.lower()), None)
+        return next((o for o in self._organ_names(self._searcher) if lowered in o.lower()), None)
 
     def organs(self) -> list[str]:
         with self._lock:
-            return sorted(t.decode() for t in self._fresh_searcher().lexicon("organ") if t)
+            return self._organ_names(self._fresh_searcher())
 
-    def _hit(self, hit, parsed: ParsedQuery) -> Hit:
-        stems = _query_stems(parsed)
+    @staticmethod
+    def _organ_names(searcher) -> list[str]:
+        return sorted(t.decode() for t in searcher.lexicon("organ") if t)
+
+    def _hit(self, hit, stems: set[str], prefixes: tuple[str, ...]) -> Hit:
         fallback = "\n".join(hit.get("decision_list") or hit.get("proposal_list") or [hit["title"]])
-        snippet = highlight(hit.get("body") or fallback, stems, _prefixes(parsed), self.word_keys)
+        snippet = highlight(hit.get("body") or fallback, stems, prefixes, self.word_keys)
         item_id, meeting_id = hit["id"], hit["meeting_id"]
         anchor = item_id[len(meeting_id) + 1:]
         return Hit(
