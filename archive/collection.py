@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dates import covers
 from .errors import ArchiveError
 from .metadata import is_sidecar, load_sidecar
 from .model import Meeting, Reference
@@ -46,14 +47,9 @@ class Archive:
         """The archived meeting a reference points to: same date, and the organ it names or the source's own."""
         organ = reference.organ or source.organ
         for meeting in self.meetings:
-            if meeting.organ == organ and meeting.date and _covers(meeting.date.iso(), reference.date.iso()):
+            if meeting.organ == organ and meeting.date and covers(meeting.date.iso(), reference.date.iso()):
                 return meeting
         return None
-
-
-def _covers(meeting_date: str, referenced: str) -> bool:
-    """'2021-12' covers '2021-12-10': a meeting known only by its month still answers a dated reference."""
-    return referenced == meeting_date or referenced.startswith(meeting_date + "-")
 
 
 def load_archive(folder: Path) -> Archive:

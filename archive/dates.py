@@ -121,3 +121,8 @@ def infer_year(month: int, day: int, text: str, previous: PartialDate | None = N
         return None
     year, _count = years.most_common(1)[0]
     return year, f"det år texten oftast nämner ({year})"
+
+
+def covers(meeting_date: str, referenced: str) -> bool:
+    """'2021-12' covers '2021-12-10': a meeting known only by its month still answers a dated reference."""
+    return referenced == meeting_date or referenced.startswith(meeting_date + "-")

@@ -18,6 +18,7 @@ from whoosh import sorting
 from whoosh.scoring import BM25F
 from whoosh.spelling import ListCorrector
 
+from archive.dates import covers
 from archive.model import DocType
 from archive.organs import match_organ
 
@@ -65,10 +66,11 @@ class Hit:
     kind: str | None
     meeting: MeetingRef
     url: str
-    snippet: str  # HTML: escaped text with <mark> around the matched words
+    snippet: str  # HTML: escaped text with <mark> around the matched words; "" for an item without text
     decisions: list[str]
     proposals: list[str]
     score: float
+    title_html: str = ""  # the whole title, HTML-safe, matched words in <mark>
     parent: dict | None = None
 
 
@@ -127,6 +129,7 @@ class SearchIndex:
         self._keys: dict[str, tuple[str, frozenset[str]]] = {}
         self._columns: list[list] | None = None
         self._archive_words: list[str] | None = None
+        self._summaries: list[dict] | None = None
         self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
 
     def _fresh_searcher(self):
@@ -236,12 +239,13 @@ class SearchIndex:
         return sorted(t.decode() for t in searcher.lexicon("organ") if t)
 
     def _hit(self, hit, stems: set[str], prefixes: tuple[str, ...]) -> Hit:
-        fallback = "\n".join(hit.get("decision_list") or hit.get("proposal_list") or [hit["title"]])
-        snippet = highlight(hit.get("body") or fallback, stems, prefixes, self.word_keys)
+        body = hit.get("body") or ""  # an item may be only a title and its decisions: then no snippet
+        snippet = highlight(body, stems, prefixes, self.word_keys) if body else ""
         item_id, meeting_id = hit["id"], hit["meeting_id"]
         anchor = item_id[len(meeting_id) + 1:]
         return Hit(
             id=item_id, number=hit["number"], title=hit["title"], kind=hit.get("kind_label"),
+            title_html=highlight(hit["title"], stems, prefixes, self.word_keys, length=None),
             meeting=MeetingRef(meeting_id, hit["organ"], hit["date"], hit["doc_type"], hit["meeting_title"]),
             url=f"/moten/{meeting_id}#{anchor}", snippet=snippet,
             decisions=hit.get("decision_list") or [], proposals=hit.get("proposal_list") or [],
@@ -323,15 +327,63 @@ class SearchIndex:
         found = searcher.search(Q.And([matcher, *filters]), limit=1)
         return suggestion if len(found) else None
 
-    def meeting(self, meeting_id: str) -> dict | None:
-        with self._lock:
-            doc = self._fresh_searcher().document(id=meeting_id, doctype=MEETING)
-        return json.loads(doc["data"]) if doc else None
+    # --- meetings ------------------------------------------------------------------------------
 
     def meetings(self) -> list[dict]:
+        """Every meeting as GET /api/meetings lists it, oldest first."""
         with self._lock:
-            docs = [json.loads(d["data"]) for d in self._fresh_searcher().documents(doctype=MEETING)]
-        return sorted(docs, key=lambda m: (m["date"] or "", m["organ"] or "", m["id"]))
+            return list(self._meeting_summaries(self._fresh_searcher()))
+
+    def meeting(self, meeting_id: str) -> dict | None:
+        """A whole meeting as GET /api/meetings/<id> gives it; each reference to an archived meeting has its id."""
+        with self._lock:
+            searcher = self._fresh_searcher()
+            doc = searcher.document(id=meeting_id, doctype=MEETING)
+            if doc is None:
+                return None
+            summaries = self._meeting_summaries(searcher)
+        detail = json.loads(doc["data"])
+        for reference in detail["references"]:
+            reference["meeting_id"] = _referenced_meeting(reference, detail["organ"], summaries)
+        return detail
+
+    def meeting_file(self, meeting_id: str) -> str | None:
+        """The archive file a meeting was read from, relative to the archive folder."""
+        with self._lock:
+            doc = self._fresh_searcher().document(id=meeting_id, doctype=MEETING)
+        return doc["source"] if doc else None
+
+    def item_location(self, item_id: str) -> tuple[str, str] | None:
+        """(meeting id, anchor on its page) of an agenda item."""
+        with self._lock:
+            doc = self._fresh_searcher().document(id=item_id, doctype=ITEM)
+        if doc is None:
+            return None
+        return doc["meeting_id"], item_id[len(doc["meeting_id"]) + 1:]
+
+    def _meeting_summaries(self, searcher) -> list[dict]:
+        if self._summaries is None:
+            details = (json.loads(doc["data"]) for doc in searcher.documents(doctype=MEETING))
+            summaries = [_summary(detail) for detail in details]
+            self._summaries = sorted(summaries, key=lambda m: (m["date"] or "", m["organ"] or "", m["id"]))
+        return self._summaries
+
+
+def _summary(detail: dict) -> dict:
+    keys = ("id", "organ", "date", "doc_type", "title", "source")
+    return {key: detail[key] for key in keys} | {"item_count": _count_items(detail["items"])}
+
+
+def _count_items(items: list[dict]) -> int:
+    return sum(1 + _count_items(item["items"]) for item in items)
+
+
+def _referenced_meeting(reference: dict, own_organ: str | None, summaries: list[dict]) -> str | None:
+    organ = reference.get("organ") or own_organ
+    return next(
+        (m["id"] for m in summaries if m["organ"] == organ and m["date"] and covers(m["date"], reference["date"])),
+        None,
+    )
 
 
 TOKEN_WORDS = re.compile(r"\S+")
@@ -395,16 +447,18 @@ def _prefixes(parsed: ParsedQuery) -> tuple[str, ...]:
 SNIPPET_LENGTH = 240
 
 
-def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = (), keys_of=None) -> str:
-    """An HTML-safe snippet of text around its first matched word, each matched word in <mark>.
+def highlight(text: str, stems: set[str], prefixes: tuple[str, ...] = (), keys_of=None,
+              length: int | None = SNIPPET_LENGTH) -> str:
+    """An HTML-safe snippet of text around its first matched word (the whole text if length is None),
+    each matched word in <mark>.
 
     A word matches when it, its stem or one of its compound parts is among the query's stems:
     'Samsjuklighetsdelegationen' is marked for 'samsjuklighet'.
     """
     keys_of = keys_of or _plain_keys
     matches = [m for m in WORD.finditer(text) if _matches(keys_of(m.group()), stems, prefixes)]
-    start = max(0, matches[0].start() - SNIPPET_LENGTH // 3) if matches else 0
-    end = min(len(text), start + SNIPPET_LENGTH)
+    start = max(0, matches[0].start() - length // 3) if matches and length else 0
+    end = min(len(text), start + length) if length else len(text)
     if start > 0:
         start = text.find(" ", start) + 1 or start
     if end < len(text):

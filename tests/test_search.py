@@ -80,6 +80,11 @@ def test_snippets_mark_the_compound_that_matched(index):
     assert "<mark>Samsjuklighetsdelegationen</mark>" in hit.snippet
 
 
+def test_titles_are_highlighted_whole():
+    """Regression: a title matched near its end was cut to '… öppnande' like a snippet."""
+    assert highlight("Mötets öppnande", {"öppn"}, length=None) == "Mötets <mark>öppnande</mark>"
+
+
 def test_snippets_are_html_safe():
     snippet = highlight('<script>alert("x")</script> & samsjuklighet', {"samsjuk"})
     assert snippet == "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; <mark>samsjuklighet</mark>"
@@ -193,6 +198,7 @@ def test_json_has_the_shape_of_the_design_document(index):
                     "title": "Minnesanteckningar Länschefsnätverket 2025-11-21"},
         "url": f"/moten/{NOV}#punkt-8b", "snippet": hit["snippet"], "decisions": ["att lägga informationen till handlingarna"],
         "proposals": [], "score": hit["score"],
+        "title_html": "<mark>Samsjuklighet</mark> – lägesbild och behov av fortsatt strategisk beredning",
     }
     assert "<mark>samsjuklighet</mark>" in hit["snippet"] and hit["score"] > 0
     assert data["timeline"][0] == {"period": "2020", "count": 1}
