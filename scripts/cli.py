@@ -65,6 +65,11 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool):
 
     Exit status 0 when every document was indexed, 3 when some could not be read (they are listed).
     """
+    if not update_index(archive_dir, index_dir, rebuild=rebuild, quiet=quiet).ok:
+        raise SystemExit(PARTIAL_FAILURE)
+
+
+def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quiet: bool = False):
     report = build_index(archive_dir, index_dir, rebuild=rebuild, progress=not quiet)
     if report.rebuilt:
         click.echo(f"Byggde om sökindexet ({report.rebuilt}).")
@@ -74,8 +79,31 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool):
     )
     for _source, reason in sorted(report.failures.items()):
         click.echo(f"kunde inte indexeras: {reason}", err=True)
-    if not report.ok:
-        raise SystemExit(PARTIAL_FAILURE)
+    return report
+
+
+@main.command()
+@archive_options
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Requests served at once.")
+def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int):
+    """Serve the web archive (waitress), after building or updating the index.
+
+    Documents that cannot be read are listed and left out; the rest is served.
+    """
+    import waitress
+
+    from webapp import create_app
+
+    update_index(archive_dir, index_dir)
+    app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve()})
+    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("Avslutat.")
 
 
 def date_option(ctx, param, value: str | None) -> str | None:
@@ -111,7 +139,8 @@ def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: 
         click.echo(f"Obs: {note}")
     for hit in results.hits:
         click.echo(f"\n{hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
-        click.echo(f"    {plain(hit.snippet)}")
+        if hit.snippet:
+            click.echo(f"    {plain(hit.snippet)}")
         for decision in hit.decisions:
             click.echo(f"    Beslut: {decision}")
         click.echo(f"    {hit.id}")

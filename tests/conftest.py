@@ -27,3 +27,25 @@ def archive_copy(tmp_path: Path) -> Path:
         if path.suffix in (".txt", ".toml"):
             shutil.copy(path, folder / path.name)
     return folder
+
+
+@pytest.fixture(scope="session")
+def sample_index(tmp_path_factory) -> Path:
+    """The bundled archive built once into a real index, for tests that only read it."""
+    from index.build import build
+
+    index_dir = tmp_path_factory.mktemp("sample-index")
+    build(BUNDLED, index_dir)
+    return index_dir
+
+
+@pytest.fixture(scope="session")
+def app(sample_index):
+    from webapp import create_app
+
+    return create_app({"ARCHIVE_DIR": BUNDLED, "INDEX_DIR": sample_index, "TESTING": True})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()

@@ -1,0 +1,104 @@
+"""How values look on the pages: Swedish dates and labels, item text as paragraphs with linked references, URLs."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Flask, request, url_for
+from markupsafe import Markup, escape
+
+from archive.model import DocType, slug
+
+MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+          "november", "december")
+BULLET = "• "
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters.update(
+        swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
+        highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url,
+    )
+    app.jinja_env.globals.update(search_url=search_url)
+    app.jinja_env.trim_blocks = True
+    app.jinja_env.lstrip_blocks = True
+
+
+def swedish_date(iso: str | None) -> str:
+    """'2025-11-21' -> '21 november 2025'; '2021-12' -> 'december 2021'; a year stays a year."""
+    if not iso:
+        return "odaterat"
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
+
+
+def doc_type_label(value: str) -> str:
+    """'minutes' -> 'Minnesanteckningar'."""
+    return DocType(value).label.capitalize()
+
+
+def highlighted(snippet: str) -> Markup:
+    """A hit's snippet: the search API escapes the text and adds only <mark>, so this is the one markup trusted."""
+    return Markup(snippet)
+
+
+def web_url(url: str | None) -> str | None:
+    """A sidecar's source_url, only if it is a web address (never javascript: or a local path)."""
+    return url if url and re.match(r"https?://", url, re.IGNORECASE) else None
+
+
+def anchor(item_id: str, meeting_id: str) -> str:
+    """'<meeting-id>-punkt-5c' -> 'punkt-5c', the item's fragment on its meeting page."""
+    return item_id[len(meeting_id) + 1:]
+
+
+def linked(text: str, references: list[dict] = ()) -> Markup:
+    """Escaped text in which each dated reference to an archived meeting links to it."""
+    targets = {ref["text"]: ref["meeting_id"] for ref in references if ref.get("meeting_id") and ref["text"] in text}
+    if not targets:
+        return escape(text)
+    pattern = re.compile("|".join(re.escape(t) for t in sorted(targets, key=len, reverse=True)))
+    out, cursor = [], 0
+    for match in pattern.finditer(text):
+        url = url_for("meetings.meeting", meeting_id=targets[match.group()])
+        out += [escape(text[cursor:match.start()]), Markup('<a href="{}">{}</a>').format(url, match.group())]
+        cursor = match.end()
+    out.append(escape(text[cursor:]))
+    return Markup("").join(out)
+
+
+def paragraphs(text: str, references: list[dict] = ()) -> Markup:
+    """An item's text as HTML: blank lines part paragraphs, '• ' paragraphs make a list, line breaks stay."""
+    blocks = [b.strip("\n") for b in re.split(r"\n\s*\n", text or "") if b.strip()]
+    out: list[Markup] = []
+    bullets: list[Markup] = []
+    for block in blocks + [""]:
+        if block.startswith(BULLET):
+            bullets.append(Markup("<li>{}</li>").format(_lines(block[len(BULLET):], references)))
+            continue
+        if bullets:
+            out.append(Markup("<ul>{}</ul>").format(Markup("").join(bullets)))
+            bullets = []
+        if block:
+            out.append(Markup("<p>{}</p>").format(_lines(block, references)))
+    return Markup("\n").join(out)
+
+
+def _lines(block: str, references) -> Markup:
+    return Markup("<br>\n").join(linked(line, references) for line in block.split("\n"))
+
+
+SEARCH_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "limit")
+
+
+def search_url(endpoint: str = "pages.search", **changes) -> str:
+    """The current search with some parameters changed (None removes one); any change returns to page 1."""
+    state = {name: request.args.get(name) for name in SEARCH_PARAMETERS + ("page",)}
+    if changes:
+        state.pop("page")
+    state.update(changes)
+    return url_for(endpoint, **{k: v for k, v in state.items() if v not in (None, "")})

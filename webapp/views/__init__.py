@@ -1,0 +1,1 @@
+"""One blueprint per page group: pages (start, search), meetings, api."""

@@ -1,0 +1,64 @@
+"""Meeting pages: the list of all meetings, one meeting as a document, item permalinks and the original file."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import Blueprint, abort, current_app, redirect, render_template, send_from_directory, url_for
+
+from ..archive_index import search_index
+
+blueprint = Blueprint("meetings", __name__)
+
+
+@blueprint.get("/moten")
+def meeting_list():
+    meetings = search_index().meetings()
+    return render_template("meetings.html", organs=by_organ_and_year(meetings), total=len(meetings))
+
+
+def by_organ_and_year(meetings: list[dict]) -> dict[str, dict[str, list[dict]]]:
+    """organ -> year -> meetings, newest year and meeting first."""
+    grouped: dict[str, dict[str, list[dict]]] = defaultdict(lambda: defaultdict(list))
+    for meeting in reversed(meetings):
+        grouped[meeting["organ"] or "Okänt organ"][(meeting["date"] or "odaterat")[:4]].append(meeting)
+    return {organ: dict(years) for organ, years in sorted(grouped.items())}
+
+
+@blueprint.get("/moten/<meeting_id>")
+def meeting(meeting_id: str):
+    index = search_index()
+    found = index.meeting(meeting_id)
+    if found is None:
+        abort(404, f"Det finns inget möte med id '{meeting_id}' i arkivet.")
+    previous, following = neighbours(index.meetings(), found)
+    return render_template("meeting.html", meeting=found, previous=previous, following=following)
+
+
+def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict | None]:
+    """The meetings of the same organ just before and after this one."""
+    same_organ = [m for m in meetings if m["organ"] == meeting["organ"]]
+    position = next(i for i, m in enumerate(same_organ) if m["id"] == meeting["id"])
+    before = same_organ[position - 1] if position > 0 else None
+    after = same_organ[position + 1] if position + 1 < len(same_organ) else None
+    return before, after
+
+
+@blueprint.get("/punkt/<item_id>")
+def item(item_id: str):
+    """An agenda item's own URL: it redirects to the item on its meeting page."""
+    location = search_index().item_location(item_id)
+    if location is None:
+        abort(404, f"Det finns ingen punkt med id '{item_id}' i arkivet.")
+    meeting_id, anchor = location
+    return redirect(url_for("meetings.meeting", meeting_id=meeting_id, _anchor=anchor))
+
+
+@blueprint.get("/moten/<meeting_id>/original")
+def original(meeting_id: str):
+    """The file the meeting was read from. The path comes from the index, never from the request, and
+    send_from_directory refuses anything outside the archive folder."""
+    source = search_index().meeting_file(meeting_id)
+    if source is None:
+        abort(404)
+    return send_from_directory(current_app.config["ARCHIVE_DIR"], source, as_attachment=True)

@@ -1,0 +1,49 @@
+"""The start page and the search results page (the URL is the whole state: every search is a link)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from flask import Blueprint, render_template, request
+
+from index.search import SORTS
+
+from ..archive_index import search_index
+from ..charts import bar_chart
+from ..params import search_request
+
+blueprint = Blueprint("pages", __name__)
+
+LATEST_PER_ORGAN = 3
+SORT_LABELS = dict(zip(SORTS, ("Relevans", "Nyast först", "Äldst först")))
+DOC_TYPES = {"minutes": "Minnesanteckningar", "agenda": "Dagordning", "protocol": "Protokoll"}
+
+
+@blueprint.get("/")
+def start():
+    meetings = search_index().meetings()
+    return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings)
+
+
+def latest_by_organ(meetings: list[dict]) -> dict[str, list[dict]]:
+    """The newest meetings of each organ, organs with the newest meeting first."""
+    by_organ: dict[str, list[dict]] = defaultdict(list)
+    for meeting in reversed(meetings):
+        if len(by_organ[meeting["organ"] or "Okänt organ"]) < LATEST_PER_ORGAN:
+            by_organ[meeting["organ"] or "Okänt organ"].append(meeting)
+    return dict(by_organ)
+
+
+@blueprint.get("/sok")
+def search():
+    wanted = search_request(request.args)
+    results = search_index().search(wanted)
+    chart = bar_chart(results.timeline) if results.total else None
+    return render_template(
+        "search.html", wanted=wanted, results=results, chart=chart,
+        sort_labels=SORT_LABELS, doc_types=DOC_TYPES, pages=page_count(results.total, results.limit),
+    )
+
+
+def page_count(total: int, limit: int) -> int:
+    return max(1, -(-total // limit))
