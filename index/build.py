@@ -100,7 +100,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
     try:
         for source in report.removed:
             writer.delete_by_term("source", source)
-        for source in tqdm(changed, desc="Läser dokument", unit="dok", file=sys.stderr, disable=not progress):
+        for source in tqdm(changed, desc="Läser dokument", unit="dok", file=sys.stderr, disable=not (progress and changed)):
             writer.delete_by_term("source", source)
             (report.updated if source in known else report.added).append(source)
             meeting, error = _read(paths[source], owners)

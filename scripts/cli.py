@@ -1,4 +1,4 @@
-"""The `arkiv` command: parses arguments, calls archive/ (and later index/), prints. Nothing more."""
+"""The `arkiv` command: parses arguments, calls archive/, index/ or the web app, prints. Nothing more."""
 
 from __future__ import annotations
 
