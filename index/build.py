@@ -188,10 +188,14 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "text": weighted(item.title, decisions + proposals, [item.text, presenters]),
         "decision_list": decisions, "proposal_list": proposals,
         "presenters": presenters, "kind": kinds or None, "kinds": kinds,
-        "kind_label": item.kind, "decided": "ja" if item.decisions else "nej",
+        "kind_label": item.kind, "decided": _decided(item),
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,
     }
+
+
+def _decided(item: Item) -> str:
+    return "beslut" if item.decisions else "förslag" if item.proposals else "nej"
 
 
 def _content_hash(path: Path) -> str:

@@ -1,5 +1,6 @@
 """The query language, parsed without ever failing: words, "phrases", OR/ELLER, -word/INTE, prefix*,
-and the filters organ:, år: (2020, 2020..2022, 2020-2022), typ: (a kind or a document type).
+the filters organ:, år: (2020, 2020..2022, 2020-2022), typ: (a kind or a document type), beslut:
+(ja, förslag, alla), and questions about decisions ("vad beslutade vi om MiniMaria").
 
 Anything it cannot use becomes a note for the user, never an exception.
 """
@@ -13,7 +14,11 @@ TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 OR_WORDS = {"or", "eller"}
 NOT_WORDS = {"not", "inte"}
 AND_WORDS = {"and", "och"}
-FILTER = re.compile(r"^(organ|år|ar|year|typ|type|kind):(.*)$", re.IGNORECASE)
+FILTER = re.compile(r"^(organ|år|ar|year|typ|type|kind|beslut|decision):(.*)$", re.IGNORECASE)
+DECISION_VALUES = {"ja": "taken", "tagna": "taken", "förslag": "proposed", "forslag": "proposed", "alla": "any",
+                   "taken": "taken", "proposed": "proposed", "any": "any"}
+QUESTION_WORDS = {"vad", "när", "hur", "vilka", "vilket", "vilken"}
+DECISION_VERB = re.compile(r"(beslut(ade|at|ades|ats|a|s)?|beslöts?|bestämde|bestämt|bestämdes)[?.!]?", re.IGNORECASE)
 YEAR_RANGE = re.compile(r"^(\d{4})(?:\s*(?:\.\.|-|–)\s*(\d{4}))?$")
 MAX_TERMS = 32
 
@@ -33,6 +38,8 @@ class ParsedQuery:
     year_from: str | None = None
     year_to: str | None = None
     types: list[str] = field(default_factory=list)
+    decisions: str | None = None  # "taken", "proposed" or "any": only items with such decisions
+    asks_for_decisions: bool = False  # "vad beslutade vi om …": the latest decision first
     notes: list[str] = field(default_factory=list)
 
     @property
@@ -42,8 +49,9 @@ class ParsedQuery:
 
 def parse_query(text: str) -> ParsedQuery:
     parsed = ParsedQuery()
+    text = _decision_question(text or "", parsed)
     negate_next = or_next = False
-    for match in TOKEN.finditer(text or ""):
+    for match in TOKEN.finditer(text):
         minus, phrase, word = match.group(1), match.group(2), match.group(3)
         if phrase is not None:
             term = Term(" ".join(phrase.split()), phrase=True) if phrase.strip() else None
@@ -79,6 +87,19 @@ def parse_query(text: str) -> ParsedQuery:
     return parsed
 
 
+def _decision_question(text: str, parsed: ParsedQuery) -> str:
+    """'vad beslutade vi om MiniMaria' asks for decisions: the question word and the verb leave the
+    query, and only decisions taken are searched ('vi', 'om' are stop words and drop out anyway)."""
+    words = text.split()
+    if len(words) < 2 or words[0].lower() not in QUESTION_WORDS or '"' in text:
+        return text
+    verbs = [w for w in words[1:4] if DECISION_VERB.fullmatch(w)]
+    if not verbs:
+        return text
+    parsed.decisions, parsed.asks_for_decisions = "taken", True
+    return " ".join(w for w in words[1:] if w not in verbs[:1])
+
+
 def _word_term(word: str) -> Term | None:
     prefix = word.endswith("*")
     cleaned = re.sub(r"[^\w\-‐]", "", word)  # punctuation and stray operators carry no meaning here
@@ -100,5 +121,10 @@ def _apply_filter(parsed: ParsedQuery, name: str, value: str) -> None:
             parsed.year_from, parsed.year_to = match.group(1), match.group(2) or match.group(1)
         else:
             parsed.notes.append(f"år:{value} är inget år (skriv år:2020 eller år:2020..2022)")
+    elif name in ("beslut", "decision"):
+        if value.lower() in DECISION_VALUES:
+            parsed.decisions = DECISION_VALUES[value.lower()]
+        else:
+            parsed.notes.append(f"beslut:{value} används inte (skriv beslut:ja, beslut:förslag eller beslut:alla)")
     else:
         parsed.types.append(value.lower())

@@ -11,7 +11,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
@@ -37,7 +37,7 @@ def make_schema() -> Schema:
         kind=KEYWORD(lowercase=True, scorable=False),  # base kinds, for filtering: 'information beslut'
         kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again
         kind_label=STORED(),
-        decided=ID(stored=True),  # "ja" when a decision was taken under the item
+        decided=ID(stored=True),  # "beslut" when a decision was taken under the item, "förslag" for a proposal only, else "nej"
         parent=STORED(),
         order=NUMERIC(stored=True, sortable=True),
         # the meeting, on items and meetings alike

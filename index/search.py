@@ -33,6 +33,7 @@ MAX_LIMIT = 100
 DOC_TYPES = {"minnesanteckningar": "minutes", "dagordning": "agenda", "protokoll": "protocol",
              **{t.value: t.value for t in DocType}}
 KINDS = {"beslut", "information", "dialog", "rapport", "diskussion", "redovisning"}
+DECISIONS = {"taken": ["beslut"], "proposed": ["förslag"], "any": ["beslut", "förslag"]}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class SearchRequest:
     page: int = 1
     limit: int = 20
     timeline_by: str = "year"
+    decision: str | None = None  # "taken", "proposed" or "any": only items with such decisions
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,20 @@ class Hit:
     score: float
     title_html: str = ""  # the whole title, HTML-safe, matched words in <mark>
     parent: dict | None = None
+
+
+@dataclass(frozen=True)
+class ItemRecord:
+    id: str
+    number: str
+    title: str
+    kind: str | None
+    text: str
+    decisions: list[str]
+    proposals: list[str]
+    parent: dict | None
+    meeting: MeetingRef
+    anchor: str  # on the meeting page: 'punkt-5c'
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,10 @@ class SearchIndex:
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = self._filters(parsed, request)
         notes = parsed.notes + notes
+        sort = request.sort
+        if parsed.asks_for_decisions and sort == "relevance":
+            sort = "newest"
+            notes.append("frågan gäller beslut: det senaste beslutet visas först")
         matcher = _text_query(parsed)
         if matcher is None and not (filters or parsed.excluded):
             notes.append("skriv ett eller flera ord att söka efter")
@@ -169,7 +189,7 @@ class SearchIndex:
             whole = Q.AndNot(whole, Q.Or([_term_query(t)[0] for t in parsed.excluded]))
         # The page is scored with Whoosh's block skipping; the total and the facets come from the set
         # of all matches, which needs no scoring.
-        results = searcher.search(whole, limit=page * limit, sortedby=_sort(request.sort), reverse=request.sort == "newest")
+        results = searcher.search(whole, limit=page * limit, sortedby=_sort(sort), reverse=sort == "newest")
         stems, prefixes = _query_stems(parsed), _prefixes(parsed)  # once per query, not per hit
         hits = [self._hit(hit, stems, prefixes) for hit in results[(page - 1) * limit:page * limit]]
         matched = set(searcher.docs_for_query(whole))
@@ -220,6 +240,11 @@ class SearchIndex:
                 filters.append(Q.Term("doc_type", DOC_TYPES[lowered]))
             else:
                 notes.append(f"okänd typ '{value}': filtret används inte")
+        if decision := (request.decision or parsed.decisions):
+            if decision in DECISIONS:
+                filters.append(Q.Or([Q.Term("decided", value) for value in DECISIONS[decision]]))
+            else:
+                notes.append(f"okänt beslutsfilter '{decision}': filtret används inte")
         return filters, notes
 
     def _organ_name(self, written: str) -> str | None:
@@ -353,13 +378,19 @@ class SearchIndex:
             doc = self._fresh_searcher().document(id=meeting_id, doctype=MEETING)
         return doc["source"] if doc else None
 
-    def item_location(self, item_id: str) -> tuple[str, str] | None:
-        """(meeting id, anchor on its page) of an agenda item."""
+    def item(self, item_id: str) -> ItemRecord | None:
+        """One agenda item with its meeting, as stored in the index: what citations and exports need."""
         with self._lock:
             doc = self._fresh_searcher().document(id=item_id, doctype=ITEM)
         if doc is None:
             return None
-        return doc["meeting_id"], item_id[len(doc["meeting_id"]) + 1:]
+        meeting_id = doc["meeting_id"]
+        return ItemRecord(
+            id=item_id, number=doc["number"], title=doc["title"], kind=doc.get("kind_label"), text=doc.get("body") or "",
+            decisions=doc.get("decision_list") or [], proposals=doc.get("proposal_list") or [], parent=doc.get("parent"),
+            meeting=MeetingRef(meeting_id, doc["organ"], doc["date"], doc["doc_type"], doc["meeting_title"]),
+            anchor=item_id[len(meeting_id) + 1:],
+        )
 
     def _meeting_summaries(self, searcher) -> list[dict]:
         if self._summaries is None:

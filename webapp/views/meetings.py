@@ -47,11 +47,10 @@ def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict |
 @blueprint.get("/punkt/<item_id>")
 def item(item_id: str):
     """An agenda item's own URL: it redirects to the item on its meeting page."""
-    location = search_index().item_location(item_id)
-    if location is None:
+    found = search_index().item(item_id)
+    if found is None:
         abort(404, f"Det finns ingen punkt med id '{item_id}' i arkivet.")
-    meeting_id, anchor = location
-    return redirect(url_for("meetings.meeting", meeting_id=meeting_id, _anchor=anchor))
+    return redirect(url_for("meetings.meeting", meeting_id=found.meeting.id, _anchor=found.anchor))
 
 
 @blueprint.get("/moten/<meeting_id>/original")

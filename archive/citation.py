@@ -1,0 +1,42 @@
+"""Citations of an agenda item or one of its decisions, in Swedish form: plain text, Markdown and HTML."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .model import DocType
+
+
+@dataclass(frozen=True)
+class Citation:
+    text: str  # Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". <url>
+    markdown: str
+    html: str  # pastes as a link into Word and Outlook
+    url: str
+
+
+def cite(organ: str | None, date: str | None, doc_type: str, number: str, title: str, url: str,
+         decision: str | None = None) -> Citation:
+    """A citation of an item (or of one decision taken under it) whose permalink is url."""
+    source = f"{organ or 'Okänt organ'}, {DocType(doc_type).label} {date or 'odaterad'}"
+    item = f'{item_label(number, doc_type)} "{title}"'
+    quoted = f', beslut "{decision}"' if decision else ""
+    return Citation(
+        text=f"{source}, {item}{quoted}. {url}",
+        markdown=f"{_markdown(source)}, [{_markdown(item)}]({url.replace(')', '%29')}){_markdown(quoted)}.",
+        html=f'{html.escape(source)}, <a href="{html.escape(url)}">{html.escape(item)}</a>{html.escape(quoted)}.',
+        url=url,
+    )
+
+
+def item_label(number: str, doc_type: str) -> str:
+    """'5c' -> 'punkt 5 c'; '10.4' -> 'punkt 10.4'; a protocol's '45' -> '§ 45'."""
+    if doc_type == DocType.PROTOCOL.value:
+        return f"§ {number}"
+    return "punkt " + re.sub(r"(?<=\d)(?=[a-zåäö])", " ", number)
+
+
+def _markdown(text: str) -> str:
+    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
