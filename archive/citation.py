@@ -20,15 +20,20 @@ class Citation:
 def cite(organ: str | None, date: str | None, doc_type: str, number: str, title: str, url: str,
          decision: str | None = None) -> Citation:
     """A citation of an item (or of one decision taken under it) whose permalink is url."""
-    source = f"{organ or 'Okänt organ'}, {DocType(doc_type).label} {date or 'odaterad'}"
+    source = meeting_source(organ, date, doc_type)
     item = f'{item_label(number, doc_type)} "{title}"'
     quoted = f', beslut "{decision}"' if decision else ""
     return Citation(
         text=f"{source}, {item}{quoted}. {url}",
-        markdown=f"{_markdown(source)}, [{_markdown(item)}]({url.replace(')', '%29')}){_markdown(quoted)}.",
+        markdown=f"{markdown_escape(source)}, [{markdown_escape(item)}]({url.replace(')', '%29')}){markdown_escape(quoted)}.",
         html=f'{html.escape(source)}, <a href="{html.escape(url)}">{html.escape(item)}</a>{html.escape(quoted)}.',
         url=url,
     )
+
+
+def meeting_source(organ: str | None, date: str | None, doc_type: str) -> str:
+    """'Länschefsnätverket, minnesanteckningar 2025-11-21'."""
+    return f"{organ or 'Okänt organ'}, {DocType(doc_type).label} {date or 'odaterad'}"
 
 
 def item_label(number: str, doc_type: str) -> str:
@@ -38,5 +43,5 @@ def item_label(number: str, doc_type: str) -> str:
     return "punkt " + re.sub(r"(?<=\d)(?=[a-zåäö])", " ", number)
 
 
-def _markdown(text: str) -> str:
+def markdown_escape(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)

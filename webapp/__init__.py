@@ -10,18 +10,19 @@ from archive.collection import BUNDLED
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """The web app. Config keys: ARCHIVE_DIR (the documents, for downloads) and INDEX_DIR (built by `arkiv build`)."""
+    """The web app. Config keys: ARCHIVE_DIR (the documents and curated topics), INDEX_DIR (built by
+    `arkiv build`) and PUBLIC_URL (the archive's address for permalinks; default: the address asked)."""
     app = Flask(__name__)
-    app.config.from_mapping(ARCHIVE_DIR=BUNDLED, INDEX_DIR=Path("instance") / "index")
+    app.config.from_mapping(ARCHIVE_DIR=BUNDLED, INDEX_DIR=Path("instance") / "index", PUBLIC_URL=None)
     app.config.update(config or {})
     app.json.ensure_ascii = False  # Swedish as Swedish, the same as `arkiv ... --json`
     app.json.sort_keys = False
 
     from . import errors, presentation, security
-    from .views import api, meetings, pages
+    from .views import api, decisions, meetings, pages, topics, underlag
 
-    for blueprint in (pages.blueprint, meetings.blueprint, api.blueprint):
-        app.register_blueprint(blueprint)
+    for view in (pages, meetings, topics, decisions, underlag, api):
+        app.register_blueprint(view.blueprint)
     errors.init_app(app)
     security.init_app(app)
     presentation.init_app(app)

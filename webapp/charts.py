@@ -23,6 +23,15 @@ class Bar:
     def centre(self) -> int:
         return self.x + BAR // 2
 
+    @property
+    def bounds(self) -> tuple[str, str]:
+        """The period as from/to values of a search: '2025' -> 2025..2025, '2025-K3' -> 2025-07..2025-09."""
+        if "-K" in self.period:
+            year, quarter = self.period.split("-K")
+            last = int(quarter) * 3
+            return f"{year}-{last - 2:02d}", f"{year}-{last:02d}"
+        return self.period, self.period
+
 
 @dataclass(frozen=True)
 class Chart:

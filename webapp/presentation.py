@@ -9,6 +9,8 @@ from markupsafe import Markup, escape
 
 from archive.model import DocType, slug
 
+from .citations import cite_item
+
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
 BULLET = "• "
@@ -19,7 +21,7 @@ def init_app(app: Flask) -> None:
         swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
         highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url,
     )
-    app.jinja_env.globals.update(search_url=search_url)
+    app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -102,3 +104,15 @@ def search_url(endpoint: str = "pages.search", **changes) -> str:
         state.pop("page")
     state.update(changes)
     return url_for(endpoint, **{k: v for k, v in state.items() if v not in (None, "")})
+
+
+def here(**changes) -> str:
+    """This page with some query parameters changed (None removes one)."""
+    args = {**request.args.to_dict(), **changes}
+    return url_for(request.endpoint, **request.view_args, **{k: v for k, v in args.items() if v not in (None, "")})
+
+
+def export_url(fmt: str) -> str:
+    """This result list as CSV, JSON or Atom: /sok?q=x -> /sok.csv?q=x."""
+    query = request.query_string.decode()
+    return f"{request.path}.{fmt}" + (f"?{query}" if query else "")

@@ -10,7 +10,9 @@ from index.search import SORTS
 
 from ..archive_index import search_index
 from ..charts import bar_chart
+from ..exports import FORMATS, export
 from ..params import search_request
+from ..topics import topics
 
 blueprint = Blueprint("pages", __name__)
 
@@ -22,7 +24,7 @@ DOC_TYPES = {"minutes": "Minnesanteckningar", "agenda": "Dagordning", "protocol"
 @blueprint.get("/")
 def start():
     meetings = search_index().meetings()
-    return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings)
+    return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings, topics=topics())
 
 
 def latest_by_organ(meetings: list[dict]) -> dict[str, list[dict]]:
@@ -43,6 +45,12 @@ def search():
         "search.html", wanted=wanted, results=results, chart=chart,
         sort_labels=SORT_LABELS, doc_types=DOC_TYPES, pages=page_count(results.total, results.limit),
     )
+
+
+@blueprint.get("/sok.<" + FORMATS + ":fmt>")
+def search_export(fmt: str):
+    wanted = search_request(request.args)
+    return export(fmt, wanted, f"Sökning {wanted.query}")
 
 
 def page_count(total: int, limit: int) -> int:

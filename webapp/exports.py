@@ -1,0 +1,84 @@
+"""Any result list as CSV, JSON or an Atom feed: the same SearchRequest as the page, every hit (to a cap)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import asdict, replace
+
+from flask import Response, jsonify, render_template, request
+
+from index.search import MAX_LIMIT, Hit, SearchRequest
+
+from .archive_index import search_index
+from .citations import permalink
+
+MAX_EXPORT = 5_000  # rows; a larger list is cut, and says so
+FEED_ENTRIES = 50
+FORMATS = "any(csv, json, atom)"  # the route converter of the export URLs: /sok.csv, /beslut.atom …
+CSV_COLUMNS = ("datum", "organ", "dokumenttyp", "punkt", "rubrik", "typ", "beslut", "förslag till beslut", "länk")
+
+
+def all_hits(wanted: SearchRequest, cap: int = MAX_EXPORT) -> tuple[list[Hit], int]:
+    """Every hit of a request, page by page (the index answers at most MAX_LIMIT a page), and the total."""
+    hits: list[Hit] = []
+    page, total = 1, 0
+    while len(hits) < cap:
+        results = search_index().search(replace(wanted, page=page, limit=MAX_LIMIT))
+        total = results.total
+        hits += results.hits
+        if not results.hits or len(hits) >= total:
+            break
+        page += 1
+    return hits[:cap], total
+
+
+def export(fmt: str, wanted: SearchRequest, title: str) -> Response:
+    if fmt == "atom":
+        hits, _total = all_hits(replace(wanted, sort="newest"), FEED_ENTRIES)
+        return atom(hits, title)
+    hits, total = all_hits(wanted)
+    if fmt == "csv":
+        return csv_response(hits, title)
+    return jsonify(query=wanted.query, total=total, exported=len(hits), hits=[_hit_json(h) for h in hits])
+
+
+def csv_response(hits: list[Hit], title: str) -> Response:
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";")  # Excel in Swedish opens ;-separated files as columns
+    writer.writerow(CSV_COLUMNS)
+    for hit in hits:
+        writer.writerow([
+            hit.meeting.date, hit.meeting.organ, hit.meeting.doc_type, hit.number, hit.title, hit.kind or "",
+            "\n".join(hit.decisions), "\n".join(hit.proposals), _url(hit),
+        ])
+    body = "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{_filename(title)}.csv"'})
+
+
+def atom(hits: list[Hit], title: str) -> Response:
+    page_url = request.url.replace(".atom", "", 1)
+    updated = max((_timestamp(h.meeting.date) for h in hits), default="1970-01-01T00:00:00Z")
+    body = render_template("feed.xml", hits=hits, title=title, page_url=page_url, feed_url=request.url,
+                           updated=updated, url_of=_url, timestamp=_timestamp)
+    return Response(body, mimetype="application/atom+xml")
+
+
+def _hit_json(hit: Hit) -> dict:
+    return {"id": hit.id, "number": hit.number, "title": hit.title, "kind": hit.kind,
+            "meeting": asdict(hit.meeting), "url": _url(hit), "decisions": hit.decisions, "proposals": hit.proposals}
+
+
+def _url(hit: Hit) -> str:
+    return permalink(hit.meeting.id, hit.url.partition("#")[2])
+
+
+def _timestamp(date: str | None) -> str:
+    """A partial date as an Atom timestamp: '2021-12' -> '2021-12-01T00:00:00Z'."""
+    parts = (date or "1970").split("-") + ["01", "01"]
+    return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
+
+
+def _filename(title: str) -> str:
+    return re.sub(r"[^\w-]+", "-", title.lower()).strip("-")[:60] or "export"
