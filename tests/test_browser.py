@@ -5,12 +5,14 @@ Screenshots of the main pages go to test-artifacts/screenshots/ (not committed),
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import docx
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
@@ -31,6 +33,10 @@ MAIN_PAGES = {
     "moten": "/moten",
     "mote": f"/moten/{NOV}",
     "saknas": "/moten/finns-inte",
+    "amnen": "/amne",
+    "amne": "/amne/samsjuklighet",
+    "beslut": "/beslut",
+    "underlag": "/underlag",
 }
 
 
@@ -65,7 +71,8 @@ def browser():
 
 @pytest.fixture
 def page(browser, server):
-    context = browser.new_context(viewport=DESKTOP, base_url=server, locale="sv-SE")
+    context = browser.new_context(viewport=DESKTOP, base_url=server, locale="sv-SE", accept_downloads=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
     page = context.new_page()
     page.console_errors = []
     page.on("console", lambda message: message.type == "error" and page.console_errors.append(message.text))
@@ -157,3 +164,65 @@ def test_main_pages_are_accessible_and_fit_the_screen(browser, server, name, siz
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
     assert overflow <= 0, f"{name} is {overflow}px wider than the screen"
     assert [e for e in errors if "404" not in e] == []  # the 404 page's own status is logged as an error
+
+
+def test_follow_the_samsjuklighet_topic_from_the_start_page(page):
+    page.goto("/")
+    page.get_by_role("link", name="Samsjuklighet", exact=True).click()
+    expect(page.locator("h1")).to_have_text("Samsjuklighet")
+    first = page.locator(".callout").filter(has_text="Först nämnt")
+    expect(first).to_contain_text("25 september 2020")
+    expect(first).to_contain_text("LAG samsjuklighet")
+    latest = page.locator(".callout").filter(has_text="Senaste beslut")
+    expect(latest).to_contain_text("9 april 2026")
+    first.get_by_role("link").click()
+    expect(page.locator(":target")).to_have_id("punkt-10.4")
+
+
+def test_copy_a_citation(page):
+    page.goto(f"/moten/{NOV}#punkt-5c")
+    item = page.locator("#punkt-5c")
+    item.locator("> .tools .cite summary").click()
+    item.locator("> .tools .cite").get_by_role("button", name="Kopiera", exact=True).click()
+    expect(item.locator("> .tools .cite [role=status]")).to_have_text("Kopierat!")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == (f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". '
+                      f"{page.url.split('/moten/')[0]}/moten/{NOV}#punkt-5c")
+
+
+def test_underlag_basket_collect_reorder_and_export(page):
+    page.goto(f"/moten/{NOV}")
+    page.locator("#punkt-5c > .tools .basket-add").click()
+    page.locator("#punkt-4a .decision .basket-add").first.click()
+    expect(page.locator("#punkt-4a .decision .basket-add").first).to_have_text("I underlaget ✓")
+    expect(page.locator("[data-basket-count]")).to_have_text(" (2)")
+    page.get_by_role("link", name=re.compile("^Underlag")).click()
+    entries = page.locator("#basket-list > li > a")
+    expect(entries).to_have_count(2)
+    expect(entries.first).to_contain_text("punkt 5c")
+    page.get_by_role("button", name=re.compile("^Flytta ner: .*punkt 5c")).click()  # the decision first
+    expect(entries.first).to_contain_text("punkt 4a: att anta")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner som Markdown").click()
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
+    assert markdown.index("## 1. Beslut: Samarbetsavtal") < markdown.index("## 2. Aktuellt läge MiniMaria")
+    assert "> att anta det reviderade samverkansavtalet" in markdown and "## Källförteckning" in markdown
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Ladda ner som Word").click()
+    document = docx.Document(io.BytesIO(Path(download.value.path()).read_bytes()))
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 2"]
+    assert headings == ["1. Beslut: Samarbetsavtal mellan kommunerna och Region Dalarna inom vårdhygien",
+                        "2. Aktuellt läge MiniMaria", "Källförteckning"]
+    page.get_by_role("button", name=re.compile("^Ta bort: .*punkt 4a")).click()
+    expect(entries).to_have_count(1)
+    page.reload()  # the basket lives in the browser
+    expect(entries).to_have_count(1)
+
+
+def test_open_the_atom_feed_of_a_topic(page):
+    page.goto("/amne/minimaria")
+    feed_url = page.locator('link[rel=alternate][type="application/atom+xml"]').get_attribute("href")
+    response = page.request.get(feed_url)
+    assert response.ok and response.headers["content-type"].startswith("application/atom+xml")
+    body = response.text()
+    assert body.count("<entry>") == 4 and "MiniMaria-verksamheten" in body
