@@ -39,6 +39,11 @@ def test_search_shape(client):
     assert data["timeline"] == [{"period": "2025", "count": 1}, {"period": "2026", "count": 4}]
 
 
+def test_decision_parameter(client):
+    data = get(client, "/api/search?q=hjälpmedel&decision=taken")
+    assert data["total"] >= 2 and all(hit["decisions"] for hit in data["hits"])
+
+
 def test_timeline_by_quarter(client):
     data = get(client, "/api/timeline?q=samsjuklighet&by=quarter")
     assert data["by"] == "quarter" and data["total"] == 11
@@ -75,6 +80,7 @@ def test_meeting_detail_resolves_references(client, sample_index):
         ("/api/search?q=x&limit=abc", "limit"),
         ("/api/search?q=x&sort=random", "sort"),
         ("/api/timeline?q=x&by=week", "by"),
+        ("/api/search?q=x&decision=maybe", "decision"),
         ("/api/search?q=" + "a" * 10_000, "q"),
     ],
 )

@@ -107,8 +107,8 @@ def test_downloads_never_leave_the_archive(hostile, url):
     assert b"hemligt" not in response.get_data()
 
 
-PARAMETERS = ["q", "from", "to", "organ", "kind", "doc_type", "sort", "page", "limit", "by"]
-ROUTES = ["/sok", "/api/search", "/api/timeline"]
+PARAMETERS = ["q", "from", "to", "organ", "kind", "doc_type", "sort", "page", "limit", "by", "decision", "year", "visa"]
+ROUTES = ["/sok", "/api/search", "/api/timeline", "/tidslinje", "/beslut", "/sok.csv", "/beslut.atom"]
 HOSTILE_VALUES = st.one_of(
     st.text(max_size=60),
     st.sampled_from(['"', "'", "<script>", "../../etc/passwd", "-1", "0", "99999999999999999999", "2020-02-30",

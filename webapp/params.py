@@ -7,7 +7,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from index.search import MAX_LIMIT, SORTS, TIMELINE_BY, SearchRequest
+from index.search import DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, SearchRequest
 
 MAX_QUERY = 500  # characters: longer is not a question but a pasted document
 MAX_VALUE = 200
@@ -37,6 +37,7 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         page=number(args, "page", 1, 1, MAX_PAGE),
         limit=number(args, "limit", default_limit, 1, MAX_LIMIT),
         timeline_by=choice(args, "by", TIMELINE_BY),
+        decision=choice(args, "decision", ("", *DECISIONS)) or None,
     )
 
 
@@ -51,7 +52,7 @@ def choice(args: MultiDict, name: str, allowed: tuple[str, ...]) -> str:
     """One of allowed; empty or missing means the first."""
     value = args.get(name, "").strip() or allowed[0]
     if value not in allowed:
-        raise BadParameter(name, f"ett av {', '.join(allowed)}")
+        raise BadParameter(name, f"ett av {', '.join(a for a in allowed if a)}")
     return value
 
 
