@@ -5,17 +5,17 @@ No query string raises: what cannot be used becomes a note in Results.notes.
 
 from __future__ import annotations
 
+import gc
+import heapq
 import html
 import json
 import re
 import threading
 from collections import Counter, OrderedDict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
+from operator import itemgetter
 from pathlib import Path
 
-from whoosh import query as Q
-from whoosh import sorting
-from whoosh.scoring import BM25F
 from whoosh.spelling import ListCorrector
 
 from archive.dates import covers
@@ -23,11 +23,13 @@ from archive.model import DocType
 from archive.organs import match_organ
 
 from .analysis import EXACT, STOP_WORDS, WORD, analyse, fold, stem
-from .query import ParsedQuery, Term, parse_query
-from .schema import EXACT_BOOST, ITEM, MEETING, META
+from .evaluate import Postings, joined, match_text, term_docs
+from .query import ParsedQuery, parse_query
+from .schema import ITEM, MEETING, META
 from .store import live_generation, open_live
 
 SORTS = ("relevance", "newest", "oldest")
+PRELOAD_SHARE = 0.01  # warm() reads the postings of terms in at least this share of the items
 TIMELINE_BY = ("year", "quarter", "month")
 MAX_LIMIT = 100
 DOC_TYPES = {"minnesanteckningar": "minutes", "dagordning": "agenda", "protokoll": "protocol",
@@ -135,7 +137,7 @@ class SearchIndex:
     def _open(self) -> None:
         self.index = open_live(self.index_dir)
         self._generation = live_generation(self.index_dir)
-        self._searcher = self.index.searcher(weighting=BM25F())
+        self._searcher = self.index.searcher()
         self._forget()
 
     def _forget(self) -> None:
@@ -143,9 +145,12 @@ class SearchIndex:
         self._variants: dict[str, set[str]] | None = None
         self._words: dict[str, list[str]] | None = None
         self._keys: dict[str, tuple[str, frozenset[str]]] = {}
-        self._columns: list[list] | None = None
+        self._facet_keys: list[tuple] | None = None
         self._archive_words: list[str] | None = None
         self._summaries: list[dict] | None = None
+        self._scored: Postings | None = None
+        self._ranks: dict[str, list[int]] = {}
+        self._extra_columns: dict[str, list] = {}
         self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
 
     def _fresh_searcher(self):
@@ -157,6 +162,21 @@ class SearchIndex:
             self._searcher = self._searcher.refresh()
             self._forget()
         return self._searcher
+
+    def warm(self) -> None:
+        """Pay the per-generation reading up front (field lengths, the postings of common terms, facet
+        values, date order, the archive's words), as a server does once when it starts, instead of in
+        the first queries."""
+        with self._lock:
+            self._fresh_searcher()
+            self._postings().preload(PRELOAD_SHARE)
+            self._count(())
+            self._date_rank(newest=True)
+            self._date_rank(newest=False)
+            self._columns_for("date")
+            self.variants()
+        gc.collect()
+        gc.freeze()  # what warm() read lives as long as the index: keep it out of every later collection
 
     def search(self, request: SearchRequest) -> Results:
         with self._lock:
@@ -179,23 +199,16 @@ class SearchIndex:
         if parsed.asks_for_decisions and sort == "relevance":
             sort = "newest"
             notes.append("frågan gäller beslut: det senaste beslutet visas först")
-        matcher = _text_query(parsed)
-        if matcher is None and not (filters or parsed.excluded):
+        matched = self._matches(parsed, filters)
+        if matched is None:
             notes.append("skriv ett eller flera ord att söka efter")
             return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
-        # Only items have text fields: the doctype clause is needed only when there is no text to match.
-        whole = Q.And([matcher or Q.Term("doctype", ITEM), *filters])
-        if parsed.excluded:
-            whole = Q.AndNot(whole, Q.Or([_term_query(t)[0] for t in parsed.excluded]))
-        # The page is scored with Whoosh's block skipping; the total and the facets come from the set
-        # of all matches, which needs no scoring.
-        results = searcher.search(whole, limit=page * limit, sortedby=_sort(sort), reverse=sort == "newest")
         stems, prefixes = _query_stems(parsed), _prefixes(parsed)  # once per query, not per hit
-        hits = [self._hit(hit, stems, prefixes) for hit in results[(page - 1) * limit:page * limit]]
-        matched = set(searcher.docs_for_query(whole))
+        hits = [self._hit(searcher.stored_fields(d), score, stems, prefixes)
+                for d, score in self._page(matched, sort, page, limit)]
         groups = self._count(matched)
         total = len(matched)
-        suggestion = self._suggestion(searcher, parsed, request) if total < 3 and not parsed.empty else None
+        suggestion = self._suggestion(parsed, request) if total < 3 and not parsed.empty else None
         facets = {
             "year": _sorted_counts(groups["year"], by_key=True),
             "organ": _sorted_counts(groups["organ"]),
@@ -205,47 +218,104 @@ class SearchIndex:
         timeline = _timeline(groups["year"], groups["month"], request.timeline_by)
         return Results(request.query, total, page, limit, self.searched(parsed), suggestion, hits, facets, timeline, notes)
 
+    def _matches(self, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:
+        """Matched items and their scores, or None when the query has neither words nor filters."""
+        postings = self._postings()
+        found = match_text(postings, parsed)
+        if found is None:
+            if not (filters or parsed.excluded):
+                return None
+            found = dict.fromkeys(postings.docs("doctype", ITEM), 0.0)
+        keep = set(found).intersection(*filters) if filters else set(found)
+        for term in parsed.excluded:
+            keep.difference_update(term_docs(postings, term))
+        return found if len(keep) == len(found) else {d: found[d] for d in keep}
+
+    def _page(self, matched: dict[int, float], sort: str, page: int, limit: int) -> list[tuple[int, float]]:
+        """The (docnum, score) of one page: by score (ties by index order), or by date and item order."""
+        wanted = page * limit
+        if sort in ("newest", "oldest"):
+            rank = self._date_rank(newest=sort == "newest")
+            chosen = heapq.nsmallest(wanted, matched, key=rank.__getitem__)
+            return [(d, 0.0) for d in chosen[(page - 1) * limit:]]
+        chosen = heapq.nlargest(wanted, matched.items(), key=itemgetter(1))  # ties keep the matches' order
+        return chosen[(page - 1) * limit:]
+
+    def _date_rank(self, newest: bool) -> list[int]:
+        """Each document's place when sorted by date (newest or oldest first), then by its order in the meeting."""
+        key = "newest" if newest else "oldest"
+        if key not in self._ranks:
+            reader = self._searcher.reader()
+            dates, orders = list(reader.column_reader("date")), list(reader.column_reader("order"))
+            by_order = sorted(range(len(dates)), key=orders.__getitem__)
+            ordered = sorted(by_order, key=dates.__getitem__, reverse=newest)  # stable: order stays ascending
+            rank = [0] * len(dates)
+            for place, docnum in enumerate(ordered):
+                rank[docnum] = place
+            self._ranks[key] = rank
+        return self._ranks[key]
+
+    def _postings(self) -> Postings:
+        if self._scored is None:
+            self._scored = Postings(self._searcher)
+        return self._scored
+
     # --- pieces -------------------------------------------------------------------------------
 
     FACETS = ("year", "month", "organ", "doc_type", "kinds")
 
     def _count(self, docnums) -> dict[str, Counter]:
-        """Facet counts over all matched documents, from each document's values read once per index generation."""
-        if self._columns is None:
+        """Facet counts over all matched documents, in one pass: each document's facet values are one
+        tuple (read once per index generation), and the few distinct tuples are then counted per facet."""
+        if self._facet_keys is None:
             reader = self._searcher.reader()
-            self._columns = [list(reader.column_reader(name)) for name in self.FACETS]
+            self._facet_keys = list(zip(*(reader.column_reader(name) for name in self.FACETS)))
+        combinations = Counter(map(self._facet_keys.__getitem__, docnums))
         counters = {name: Counter() for name in self.FACETS}
-        for name, column in zip(self.FACETS, self._columns):
-            counters[name].update(column[d] for d in docnums)
+        for values, count in combinations.items():
+            for name, value in zip(self.FACETS, values):
+                counters[name][value] += count
         return counters
 
-    def _filters(self, parsed: ParsedQuery, request: SearchRequest) -> tuple[list[Q.Query], list[str]]:
-        filters: list[Q.Query] = []
+    def _filters(self, parsed: ParsedQuery, request: SearchRequest) -> tuple[list[frozenset[int]], list[str]]:
+        """The documents each filter allows (organ, dates, kind, document type, decisions), and notes on those not used."""
+        postings = self._postings()
+        filters: list[frozenset[int]] = []
         notes: list[str] = []
         if organ := (request.organ or parsed.organ):
             name = self._organ_name(organ)
             if name:
-                filters.append(Q.Term("organ", name))
+                filters.append(postings.docs("organ", name))
             else:
                 notes.append(f"okänt organ '{organ}': filtret används inte")
         low = _date_bound(request.date_from) or parsed.year_from
         high = _date_bound(request.date_to) or parsed.year_to
         if low or high:
-            filters.append(Q.TermRange("date", low or "0000", (high or "9999") + "\uffff"))
+            filters.append(self._dated(low or "0000", (high or "9999") + "\uffff"))
         for value in [v for v in (request.kind, request.doc_type) if v] + parsed.types:
             lowered = value.lower()
             if lowered in KINDS:
-                filters.append(Q.Term("kind", lowered))
+                filters.append(postings.docs("kind", lowered))
             elif lowered in DOC_TYPES:
-                filters.append(Q.Term("doc_type", DOC_TYPES[lowered]))
+                filters.append(postings.docs("doc_type", DOC_TYPES[lowered]))
             else:
                 notes.append(f"okänd typ '{value}': filtret används inte")
         if decision := (request.decision or parsed.decisions):
             if decision in DECISIONS:
-                filters.append(Q.Or([Q.Term("decided", value) for value in DECISIONS[decision]]))
+                filters.append(frozenset().union(*(postings.docs("decided", v) for v in DECISIONS[decision])))
             else:
                 notes.append(f"okänt beslutsfilter '{decision}': filtret används inte")
         return filters, notes
+
+    def _dated(self, low: str, high: str) -> frozenset[int]:
+        """Documents whose date lies between low and high (ISO strings, partial dates compare as prefixes)."""
+        dates = self._columns_for("date")
+        return frozenset(d for d, date in enumerate(dates) if date and low <= date <= high)
+
+    def _columns_for(self, name: str) -> list:
+        if name not in self._extra_columns:
+            self._extra_columns[name] = list(self._searcher.reader().column_reader(name))
+        return self._extra_columns[name]
 
     def _organ_name(self, written: str) -> str | None:
         """A known organ by name, abbreviation or typo; else an archived organ whose name contains it.
@@ -263,7 +333,7 @@ class SearchIndex:
     def _organ_names(searcher) -> list[str]:
         return sorted(t.decode() for t in searcher.lexicon("organ") if t)
 
-    def _hit(self, hit, stems: set[str], prefixes: tuple[str, ...]) -> Hit:
+    def _hit(self, hit: dict, score: float, stems: set[str], prefixes: tuple[str, ...]) -> Hit:
         body = hit.get("body") or ""  # an item may be only a title and its decisions: then no snippet
         snippet = highlight(body, stems, prefixes, self.word_keys) if body else ""
         item_id, meeting_id = hit["id"], hit["meeting_id"]
@@ -274,7 +344,7 @@ class SearchIndex:
             meeting=MeetingRef(meeting_id, hit["organ"], hit["date"], hit["doc_type"], hit["meeting_title"]),
             url=f"/moten/{meeting_id}#{anchor}", snippet=snippet,
             decisions=hit.get("decision_list") or [], proposals=hit.get("proposal_list") or [],
-            score=hit.score if isinstance(hit.score, float) else 0.0,  # sorted by date: the score is a sort key
+            score=score,
             parent=hit.get("parent"),
         )
 
@@ -283,7 +353,7 @@ class SearchIndex:
         variants = self.variants()
         found: list[str] = []
         for term in (t for group in parsed.groups for t in group if not t.phrase and not t.prefix):
-            for query_stem in analyse(_joined(term.text), mode="query"):
+            for query_stem in analyse(joined(term.text), mode="query"):
                 found.extend(sorted(variants.get(query_stem, ())))
         return list(dict.fromkeys(found))
 
@@ -302,7 +372,7 @@ class SearchIndex:
     def word_keys(self, word: str) -> tuple[str, frozenset[str]]:
         """A word of a stored text, folded, with everything it matches: itself, stem, compound parts, hyphen parts."""
         if (keys := self._keys.get(word)) is None:
-            folded = fold(_joined(word))
+            folded = fold(joined(word))
             analysis = self.word_analysis()
             parts = [folded] + [fold(p) for p in re.split(r"[-‐]", word) if p and p != word]
             found = {k for p in parts for k in (p, stem(p), *analysis.get(p, ()))}
@@ -323,7 +393,7 @@ class SearchIndex:
             self._words = meta["data"].get("words", {}) if meta else {}
         return self._words
 
-    def _suggestion(self, searcher, parsed: ParsedQuery, request: SearchRequest) -> str | None:
+    def _suggestion(self, parsed: ParsedQuery, request: SearchRequest) -> str | None:
         """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
         corrector = ListCorrector(self.archive_words())
         changed, words = False, []
@@ -343,14 +413,10 @@ class SearchIndex:
         if not changed:
             return None
         suggestion = " ".join(words)
-        retry = SearchRequest(**{**asdict(request), "query": suggestion, "page": 1, "limit": 1})
         retried = parse_query(suggestion)
-        matcher = _text_query(retried)
-        if matcher is None:
-            return None
-        filters, _notes = self._filters(retried, retry)
-        found = searcher.search(Q.And([matcher, *filters]), limit=1)
-        return suggestion if len(found) else None
+        filters, _notes = self._filters(retried, replace(request, query=suggestion))
+        found = match_text(self._postings(), retried)
+        return suggestion if found and (not filters or set(found).intersection(*filters)) else None
 
     # --- meetings ------------------------------------------------------------------------------
 
@@ -420,52 +486,11 @@ def _referenced_meeting(reference: dict, own_organ: str | None, summaries: list[
 TOKEN_WORDS = re.compile(r"\S+")
 
 
-def _joined(text: str) -> str:
-    """'Mini-Maria' is one name: search its joined form."""
-    return re.sub(r"[-‐]", "", text)
-
-
-def _term_query(term: Term) -> tuple[Q.Query, Q.Query | None]:
-    """What a document must contain for this term, and what only adds to its score: the word as
-    written, which ranks exact forms above inflections and compound parts."""
-    if term.phrase:
-        words = [EXACT + fold(w) for w in WORD.findall(term.text)]
-        if not words:
-            return Q.NullQuery, None
-        return (Q.Term("text", words[0]) if len(words) == 1 else Q.Phrase("text", words)), None
-    folded = fold(_joined(term.text))
-    if term.prefix:
-        return Q.Prefix("text", EXACT + folded), None
-    exact = Q.Term("text", EXACT + folded, boost=EXACT_BOOST)
-    stems = analyse(folded, mode="query")
-    if not stems:  # a stop word: only as written
-        return exact, None
-    return Q.Or([Q.Term("text", s) for s in stems]), exact
-
-
-def _text_query(parsed: ParsedQuery) -> Q.Query | None:
-    """AND of the OR-groups. Groups of stop words alone ('vad', 'vi', 'om') drop out, unless nothing else is left.
-
-    The words as written only score (AndMaybe): requiring them too made Whoosh walk twice the postings.
-    """
-    meaningful = [g for g in parsed.groups if not all(_is_stop_word(t) for t in g)] or parsed.groups
-    if not meaningful:
-        return None
-    parts = [[_term_query(t) for t in group] for group in meaningful]
-    required = Q.And([Q.Or([r for r, _bonus in group]) for group in parts])
-    bonus = [b for group in parts for _r, b in group if b is not None]
-    return Q.AndMaybe(required, Q.Or(bonus)) if bonus else required
-
-
-def _is_stop_word(term: Term) -> bool:
-    return not term.phrase and not term.prefix and fold(term.text) in STOP_WORDS
-
-
 def _query_stems(parsed: ParsedQuery) -> set[str]:
     stems: set[str] = set()
     for term in (t for group in parsed.groups for t in group):
         for word in WORD.findall(term.text):
-            folded = fold(_joined(word))
+            folded = fold(joined(word))
             stems.add(folded)
             stems.update(analyse(folded, mode="query"))
     return stems
@@ -510,14 +535,8 @@ def _matches(keys: tuple[str, frozenset[str]], stems: set[str], prefixes: tuple[
 
 def _plain_keys(word: str) -> tuple[str, frozenset[str]]:
     """A word's keys without the archive's analysis: itself and its stem."""
-    folded = fold(_joined(word))
+    folded = fold(joined(word))
     return folded, frozenset((folded, stem(folded)))
-
-
-def _sort(sort: str):
-    if sort in ("newest", "oldest"):
-        return [sorting.FieldFacet("date"), sorting.FieldFacet("order", reverse=sort == "newest")]
-    return None
 
 
 def _sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:

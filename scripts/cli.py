@@ -95,9 +95,12 @@ def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int
     import waitress
 
     from webapp import create_app
+    from webapp.archive_index import search_index
 
     update_index(archive_dir, index_dir)
     app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve()})
+    with app.app_context():
+        search_index().warm()
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
     click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
     try:

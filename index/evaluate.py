@@ -1,0 +1,275 @@
+"""Posting lists read whole, a block at a time, and kept per index generation: query evaluation as set algebra.
+
+Whoosh's matchers walk postings one document at a time in Python (skip_to, id, weight and score for
+each), which made a broad query over 20,000 items cost 100-250 ms. Here a term's postings are read
+a block at a time (the arrays Whoosh already stores), scored with BM25 once per index generation
+and kept as two compact arrays; a query is then dict and set operations that run in C. A server
+preloads the terms found in at least 1 % of the items (warm()), the lists that cost most to read.
+Whoosh still stores the index, reads the blocks and checks phrases (which need positions).
+"""
+
+from __future__ import annotations
+
+import re
+
+from array import array
+from collections import OrderedDict
+from itertools import accumulate
+from math import log
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.wrappers import FilterMatcher
+
+from .analysis import EXACT, STOP_WORDS, analyse, fold
+from .query import ParsedQuery, Term
+from .schema import EXACT_BOOST
+
+K1, B = 1.2, 0.75  # BM25, Whoosh's defaults
+FIELD = "text"
+CACHE_POSTINGS = 12_000_000  # scored postings kept, 8 bytes each; the least recently used go first
+
+Scores = dict[int, float]
+
+
+class Postings:
+    """The scored postings of one searcher's view of the index. Not thread-safe: SearchIndex holds a lock."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.doc_count = self.reader.doc_count_all()
+        self.deleted = {offset + d for leaf, offset in self._leaves() if leaf.has_deletions() for d in leaf.deleted_docs_set}
+        self._norms: list[float] | None = None
+        self._average = searcher.avg_field_length(FIELD) or 1.0
+        self._scored: OrderedDict[str, tuple[array, array]] = OrderedDict()  # least recently used first
+        self._cached = 0
+        self._sets: dict[tuple[str, str], frozenset[int]] = {}
+
+    def scores(self, term: str) -> Scores:
+        """docnum -> BM25 score of term in the text field, every live document that has it (a new dict)."""
+        cached = self._scored.get(term)
+        if cached is None:
+            cached = self._score(term)
+            self._remember(term, cached)
+        else:
+            self._scored.move_to_end(term)
+        return dict(zip(*cached))
+
+    def preload(self, share: float) -> int:
+        """Read and score now every term in at least `share` of the documents: the lists that cost most
+        to read on a query. Returns how many postings are now kept."""
+        least = max(2, int(self.doc_count * share))
+        for leaf, _offset in self._leaves():
+            for term, info in leaf.iter_field(FIELD):
+                text = term.decode() if isinstance(term, bytes) else term
+                if self._cached >= CACHE_POSTINGS // 2:  # leave room for what queries ask
+                    return self._cached
+                if info.doc_frequency() >= least and text not in self._scored:
+                    self._remember(text, self._score(text))
+        return self._cached
+
+    def docs(self, field: str, value: str) -> frozenset[int]:
+        """The live documents with this value in an untokenised field (organ, doc_type, kind, decided, doctype)."""
+        key = (field, value)
+        if key not in self._sets:
+            self._sets[key] = frozenset(self._read(field, value)[0]) - self.deleted
+        return self._sets[key]
+
+    def prefix(self, prefix: str) -> Scores:
+        """Every term of the text field that begins with prefix, their scores summed."""
+        total: Scores = {}
+        for term in self.reader.expand_prefix(FIELD, prefix):
+            add(total, self.scores(term.decode() if isinstance(term, bytes) else term))
+        return total
+
+    def phrase(self, words: list[str]) -> Scores:
+        """Documents with the words in this order, scored by the words' own scores.
+
+        Documents with every word come from the kept postings; positions are then decoded for those
+        documents only (Whoosh's phrase matcher walks every posting of every word in Python)."""
+        total = intersect([self.scores(word) for word in dict.fromkeys(words)])
+        if len(words) < 2 or not total:
+            return total
+        starts = None
+        for offset, word in enumerate(words):
+            at = self._positions(word, total.keys())
+            shifted = {(d, p - offset) for d, places in at.items() for p in places}
+            starts = shifted if starts is None else starts & shifted
+            if not starts:
+                return {}
+        found = {d for d, _start in starts}
+        return {d: s for d, s in total.items() if d in found}
+
+    def _score(self, term: str) -> tuple[array, array]:
+        """The live documents of a term and their BM25 scores, as two compact arrays (8 bytes a posting)."""
+        ids, weights = self._read(FIELD, term)
+        if not ids:
+            return array("i"), array("f")
+        factor = (log(self.doc_count / (len(ids) + 1)) + 1) * (K1 + 1)  # Whoosh's BM25F idf: ranking stays as it was
+        norms = self.norms()
+        if self.deleted:
+            kept = [(d, w) for d, w in zip(ids, weights) if d not in self.deleted]
+            ids, weights = [d for d, _w in kept], [w for _d, w in kept]
+        return array("i", ids), array("f", [factor * w / (w + norms[d]) for d, w in zip(ids, weights)])
+
+    def norms(self) -> list[float]:
+        """BM25's length normalisation of every document's text field, K1 * (1 - B + B * length / average)."""
+        if self._norms is None:
+            length, average = self.reader.doc_field_length, self._average
+            self._norms = [K1 * (1 - B + B * (length(d, FIELD, 0) or 0) / average) for d in range(self.doc_count)]
+        return self._norms
+
+    def _read(self, field: str, term: str) -> tuple[list[int], list[float]]:
+        """All postings of a term, a block at a time, with global docnums (deleted documents included)."""
+        ids: list[int] = []
+        weights: list[float] = []
+        for leaf, offset in self._leaves():
+            if (field, term) not in leaf:
+                continue
+            matcher = leaf.postings(field, term)
+            if isinstance(matcher, FilterMatcher):  # a leaf with deletions: deleted docs are taken out later
+                matcher = matcher.child
+            block_ids, block_weights = _read_blocks(matcher)
+            ids += [d + offset for d in block_ids] if offset else block_ids
+            weights += block_weights
+        return ids, weights
+
+    def _positions(self, term: str, docs) -> dict[int, list[int]]:
+        """The positions of a term in the given documents, decoded for those documents only."""
+        wanted, found = set(docs), {}
+        decode = self.reader.schema[FIELD].format.decode_positions
+        for leaf, offset in self._leaves():
+            if (FIELD, term) not in leaf:
+                continue
+            matcher = leaf.postings(FIELD, term)
+            matcher = matcher.child if isinstance(matcher, FilterMatcher) else matcher
+            for d, value in _read_values(matcher):
+                if d + offset in wanted:
+                    found[d + offset] = decode(value)
+        return found
+
+    def _leaves(self):
+        return list(self.reader.leaf_readers()) or [(self.reader, 0)]
+
+    def _remember(self, term: str, scored: tuple[array, array]) -> None:
+        self._scored[term] = scored
+        self._cached += len(scored[0])
+        while self._cached > CACHE_POSTINGS and len(self._scored) > 1:
+            _term, (dropped, _scores) = self._scored.popitem(last=False)
+            self._cached -= len(dropped)
+
+
+def _read_blocks(matcher) -> tuple[list[int], list[float]]:
+    """ids and weights of a leaf matcher: whole blocks of Whoosh's on-disk format, or its inline list."""
+    ids: list[int] = []
+    weights: list[float] = []
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        while matcher.is_active():
+            matcher._read_data()  # (delta-coded ids, weights, values) of one block
+            deltas, block_weights = matcher._data[0], matcher._data[1]
+            ids += accumulate(deltas)  # Whoosh's delta_decode, but in C
+            if block_weights is None or isinstance(block_weights, float):  # one weight for the whole block
+                weights += [block_weights or 1.0] * len(deltas)
+            else:
+                weights += block_weights
+            matcher._next_block()
+        return ids, weights
+    while matcher.is_active():  # postings stored inline in the term info: a handful at most
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        matcher.next()
+    return ids, weights
+
+
+def _read_values(matcher):
+    """(docnum, encoded positions) of every posting of a leaf matcher, a block at a time."""
+    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
+        while matcher.is_active():
+            matcher._read_data()
+            yield from zip(accumulate(matcher._data[0]), matcher._data[2])
+            matcher._next_block()
+        return
+    while matcher.is_active():
+        yield matcher.id(), matcher.value()
+        matcher.next()
+
+
+def add(total: Scores, scores: Scores) -> None:
+    """total += scores, document by document (total is never one of the cached dicts: callers own it)."""
+    if not total:
+        total.update(scores)
+        return
+    for d, s in scores.items():
+        total[d] = total.get(d, 0.0) + s
+
+
+def intersect(groups: list[Scores]) -> Scores:
+    """Documents in every group, their scores summed; the smallest group leads."""
+    if not groups:
+        return {}
+    if len(groups) == 1:
+        return dict(groups[0])
+    groups = sorted(groups, key=len)
+    common = set(groups[0]).intersection(*groups[1:])
+    first, *rest = groups
+    found = {d: first[d] for d in common}
+    for group in rest:
+        for d in common:
+            found[d] += group[d]
+    return found
+
+
+# --- a parsed query over the postings -----------------------------------------------------------
+
+
+def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
+    """The documents the query's words select, scored; None when it has no words.
+
+    AND of the OR-groups; groups of stop words alone ('vad', 'vi', 'om') drop out unless nothing
+    else is left. A word as written adds to the score of its stems and parts (EXACT_BOOST), so
+    exact forms rank above inflections and compound parts.
+    """
+    meaningful = [g for g in parsed.groups if not all(is_stop_word(t) for t in g)] or parsed.groups
+    if not meaningful:
+        return None
+    found = intersect([_group(postings, group) for group in meaningful])
+    for term in (t for group in meaningful for t in group if not t.phrase and not t.prefix):
+        exact = postings.scores(EXACT + fold(joined(term.text)))
+        if analyse(fold(joined(term.text)), mode="query"):  # a stop word already counts only as written
+            for d in exact.keys() & found.keys():
+                found[d] += EXACT_BOOST * exact[d]
+    return found
+
+
+def term_docs(postings: Postings, term: Term) -> Scores:
+    """What a document must contain for this term: a stem or compound part, the word as written
+    (a stop word), any word with the prefix, or the phrase."""
+    if term.phrase:  # a hyphenated word is its parts, at consecutive positions: "MiniMaria-verksamheten"
+        words = [EXACT + fold(w) for w in re.findall(r"\w+", term.text)]
+        return postings.phrase(words) if words else {}
+    folded = fold(joined(term.text))
+    if term.prefix:
+        return postings.prefix(EXACT + folded)
+    stems = analyse(folded, mode="query")
+    if not stems:
+        return dict(postings.scores(EXACT + folded))
+    total: Scores = {}
+    for stem in stems:
+        add(total, postings.scores(stem))
+    return total
+
+
+def _group(postings: Postings, group: list[Term]) -> Scores:
+    total: Scores = {}
+    for term in group:
+        add(total, term_docs(postings, term))
+    return total
+
+
+def is_stop_word(term: Term) -> bool:
+    return not term.phrase and not term.prefix and fold(term.text) in STOP_WORDS
+
+
+def joined(text: str) -> str:
+    """'Mini-Maria' is one name: search its joined form."""
+    return text.replace("-", "").replace("‐", "")
