@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import sys
@@ -20,7 +19,7 @@ from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
 from .analysis import analyse, cache_lexicon_in, exact_words, weighted
-from .errors import IndexMissing, IndexOutdated, IndexWriteError
+from .errors import IndexMissing, IndexOutdated, write_error
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, make_live, new_generation, open_live, remove_stale_generations
 
@@ -57,7 +56,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
         try:
             _update(index, paths, known, report, progress)
         except OSError as error:
-            raise _write_error(error, index_dir) from error
+            raise write_error(error, index_dir) from error
         if report.rebuilt:
             make_live(index_dir, Path(index.storage.folder))
         else:
@@ -81,7 +80,7 @@ def _open_for_update(index_dir: Path, rebuild: bool, report: BuildReport):
     try:
         return new_generation(index_dir), {}
     except OSError as error:
-        raise _write_error(error, index_dir) from error
+        raise write_error(error, index_dir) from error
 
 
 def _file_records(index) -> dict[str, dict]:
@@ -215,11 +214,3 @@ def _content_hash(path: Path) -> str:
 
 def _source_name(path: Path, archive_dir: Path) -> str:
     return path.relative_to(archive_dir).as_posix()
-
-
-def _write_error(error: OSError, index_dir: Path) -> IndexWriteError:
-    if error.errno == errno.ENOSPC:
-        return IndexWriteError(f"disken är full: sökindexet i {index_dir} kunde inte skrivas (det förra gäller)")
-    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas")
-    return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error}")

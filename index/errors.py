@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import errno
+from pathlib import Path
+
 
 class SearchIndexError(Exception):
     """Anything wrong with the search index. str() is one line for people."""
@@ -17,3 +20,12 @@ class IndexOutdated(SearchIndexError):
 
 class IndexWriteError(SearchIndexError):
     """The index could not be written (full disk, read-only folder, another build running)."""
+
+
+def write_error(error: OSError, index_dir: Path) -> IndexWriteError:
+    """An OSError while writing the index, as one line that says what to do."""
+    if error.errno == errno.ENOSPC:
+        return IndexWriteError(f"disken är full: sökindexet i {index_dir} kunde inte skrivas (det förra gäller)")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas")
+    return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error}")

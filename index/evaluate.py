@@ -11,7 +11,6 @@ Whoosh still stores the index, reads the blocks and checks phrases (which need p
 from __future__ import annotations
 
 import re
-
 from array import array
 from collections import OrderedDict
 from itertools import accumulate
@@ -120,16 +119,10 @@ class Postings:
         return self._norms
 
     def _read(self, field: str, term: str) -> tuple[list[int], list[float]]:
-        """All postings of a term, a block at a time, with global docnums (deleted documents included)."""
+        """All postings of a term, with global docnums (deleted documents included)."""
         ids: list[int] = []
         weights: list[float] = []
-        for leaf, offset in self._leaves():
-            if (field, term) not in leaf:
-                continue
-            matcher = leaf.postings(field, term)
-            if isinstance(matcher, FilterMatcher):  # a leaf with deletions: deleted docs are taken out later
-                matcher = matcher.child
-            block_ids, block_weights = _read_blocks(matcher)
+        for offset, block_ids, block_weights, _values in self._blocks(field, term):
             ids += [d + offset for d in block_ids] if offset else block_ids
             weights += block_weights
         return ids, weights
@@ -138,15 +131,32 @@ class Postings:
         """The positions of a term in the given documents, decoded for those documents only."""
         wanted, found = set(docs), {}
         decode = self.reader.schema[FIELD].format.decode_positions
-        for leaf, offset in self._leaves():
-            if (FIELD, term) not in leaf:
-                continue
-            matcher = leaf.postings(FIELD, term)
-            matcher = matcher.child if isinstance(matcher, FilterMatcher) else matcher
-            for d, value in _read_values(matcher):
+        for offset, ids, _weights, values in self._blocks(FIELD, term):
+            for d, value in zip(ids, values):
                 if d + offset in wanted:
                     found[d + offset] = decode(value)
         return found
+
+    def _blocks(self, field: str, term: str):
+        """(docnum offset, ids, weights, encoded values) of each block of a term's postings, leaf by leaf.
+
+        Whoosh's own block arrays, read whole: delta-coded ids are summed in C, not one by one."""
+        for leaf, offset in self._leaves():
+            if (field, term) not in leaf:
+                continue
+            matcher = leaf.postings(field, term)
+            if isinstance(matcher, FilterMatcher):  # a leaf with deletions: deleted docs are taken out later
+                matcher = matcher.child
+            if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:  # postings inline in the term info
+                yield offset, *_walk(matcher)
+                continue
+            while matcher.is_active():
+                matcher._read_data()
+                deltas, weights, values = matcher._data[:3]
+                if weights is None or isinstance(weights, float):  # one weight for the whole block
+                    weights = [weights or 1.0] * len(deltas)
+                yield offset, list(accumulate(deltas)), weights, values
+                matcher._next_block()
 
     def _leaves(self):
         return list(self.reader.leaf_readers()) or [(self.reader, 0)]
@@ -159,43 +169,19 @@ class Postings:
             self._cached -= len(dropped)
 
 
-def _read_blocks(matcher) -> tuple[list[int], list[float]]:
-    """ids and weights of a leaf matcher: whole blocks of Whoosh's on-disk format, or its inline list."""
-    ids: list[int] = []
-    weights: list[float] = []
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        while matcher.is_active():
-            matcher._read_data()  # (delta-coded ids, weights, values) of one block
-            deltas, block_weights = matcher._data[0], matcher._data[1]
-            ids += accumulate(deltas)  # Whoosh's delta_decode, but in C
-            if block_weights is None or isinstance(block_weights, float):  # one weight for the whole block
-                weights += [block_weights or 1.0] * len(deltas)
-            else:
-                weights += block_weights
-            matcher._next_block()
-        return ids, weights
-    while matcher.is_active():  # postings stored inline in the term info: a handful at most
+def _walk(matcher) -> tuple[list[int], list[float], list[bytes]]:
+    """ids, weights and values of a matcher, one posting at a time (for the few stored inline)."""
+    ids, weights, values = [], [], []
+    while matcher.is_active():
         ids.append(matcher.id())
         weights.append(matcher.weight())
+        values.append(matcher.value())
         matcher.next()
-    return ids, weights
-
-
-def _read_values(matcher):
-    """(docnum, encoded positions) of every posting of a leaf matcher, a block at a time."""
-    if isinstance(matcher, W3LeafMatcher) and not matcher._byteids:
-        while matcher.is_active():
-            matcher._read_data()
-            yield from zip(accumulate(matcher._data[0]), matcher._data[2])
-            matcher._next_block()
-        return
-    while matcher.is_active():
-        yield matcher.id(), matcher.value()
-        matcher.next()
+    return ids, weights, values
 
 
 def add(total: Scores, scores: Scores) -> None:
-    """total += scores, document by document (total is never one of the cached dicts: callers own it)."""
+    """total += scores, document by document."""
     if not total:
         total.update(scores)
         return
@@ -234,8 +220,9 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
         return None
     found = intersect([_group(postings, group) for group in meaningful])
     for term in (t for group in meaningful for t in group if not t.phrase and not t.prefix):
-        exact = postings.scores(EXACT + fold(joined(term.text)))
-        if analyse(fold(joined(term.text)), mode="query"):  # a stop word already counts only as written
+        folded = fold(joined(term.text))
+        if analyse(folded, mode="query"):  # a stop word already counts only as written
+            exact = postings.scores(EXACT + folded)
             for d in exact.keys() & found.keys():
                 found[d] += EXACT_BOOST * exact[d]
     return found
@@ -252,7 +239,7 @@ def term_docs(postings: Postings, term: Term) -> Scores:
         return postings.prefix(EXACT + folded)
     stems = analyse(folded, mode="query")
     if not stems:
-        return dict(postings.scores(EXACT + folded))
+        return postings.scores(EXACT + folded)
     total: Scores = {}
     for stem in stems:
         add(total, postings.scores(stem))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from whoosh import index as whoosh_index
 
-from .errors import IndexMissing, IndexOutdated, IndexWriteError
+from .errors import IndexMissing, IndexOutdated, IndexWriteError, write_error
 from .schema import META, VERSION, make_schema
 
 POINTER = "CURRENT"
@@ -100,7 +100,7 @@ def build_lock(index_dir: Path):
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = (index_dir / "build.lock").open("a")
     except OSError as error:
-        raise IndexWriteError(f"kan inte skriva i indexmappen {index_dir}: {error.strerror or error}") from error
+        raise write_error(error, index_dir) from error
     with handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
