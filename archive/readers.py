@@ -12,7 +12,6 @@ import codecs
 import io
 import logging
 import re
-import zipfile
 from pathlib import Path
 
 from .errors import ReadError
@@ -50,7 +49,7 @@ def read_text(path: Path) -> str:
 
 def _read_pdf(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import FileNotDecryptedError, PdfReadError
+    from pypdf.errors import FileNotDecryptedError
 
     if b"%PDF-" not in data[:1024]:
         raise ReadError(path, None, "inte en PDF: filhuvudet '%PDF-' saknas")
@@ -63,7 +62,7 @@ def _read_pdf(path: Path, data: bytes) -> str:
         raise
     except FileNotDecryptedError as error:
         raise ReadError(path, None, "krypterad PDF: den kräver lösenord för att öppnas") from error
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as error:
+    except Exception as error:  # pypdf on damaged bytes raises what its decoders raise (zlib.error, struct.error …)
         raise ReadError(path, None, f"trasig eller avkortad PDF ({type(error).__name__}: {error})") from error
     if not pages:
         raise ReadError(path, None, "PDF utan sidor (avkortad fil?)")
@@ -75,12 +74,11 @@ def _read_pdf(path: Path, data: bytes) -> str:
 
 def _read_docx(path: Path, data: bytes) -> str:
     import docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(io.BytesIO(data))
         return "\n".join(_docx_lines(document))
-    except (zipfile.BadZipFile, PackageNotFoundError, KeyError, ValueError) as error:
+    except Exception as error:  # damaged zip or XML: zlib, lxml and python-docx each raise their own
         raise ReadError(path, None, f"trasig DOCX ({type(error).__name__}: {error})") from error
 
 

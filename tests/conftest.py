@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,12 @@ import pytest
 from archive.collection import BUNDLED, load_document
 
 SAMPLES = {path.name[:3]: path for path in sorted(BUNDLED.glob("*.txt"))}
+FUZZ_SCALE = 20 if os.environ.get("ARKIV_FUZZ") == "long" else 1
+
+
+def examples(bounded: int) -> int:
+    """Hypothesis examples for a fuzz test: bounded in the normal suite, 20 times more with ARKIV_FUZZ=long."""
+    return bounded * FUZZ_SCALE
 
 
 @pytest.fixture(scope="session")

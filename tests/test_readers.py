@@ -150,6 +150,15 @@ def test_truncated_pdf(tmp_path):
         read_text(_truncated_pdf(tmp_path))
 
 
+def test_pdf_with_an_unknown_stream_filter(tmp_path):
+    """Regression (found by test_fuzz): pypdf's NotImplementedError for a damaged filter name escaped the reader."""
+    write_pdf(SAMPLES["000"].read_text(encoding="utf-8"), tmp_path / "hel.pdf")
+    damaged = tmp_path / "skadad.pdf"
+    damaged.write_bytes((tmp_path / "hel.pdf").read_bytes().replace(b"/ASCII85Decode", b"/ASCII85DWcode", 1))
+    with pytest.raises(ReadError, match=r"^skadad\.pdf: trasig eller avkortad PDF \(NotImplementedError"):
+        read_text(damaged)
+
+
 def test_encrypted_pdf_that_needs_a_password(tmp_path):
     with pytest.raises(ReadError, match=r"^krypterad\.pdf: krypterad PDF: den kräver lösenord"):
         read_text(_encrypted_pdf(tmp_path, user_password="hemligt"))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from archive.collection import BUNDLED
 from index.build import build
+from tests.conftest import examples
 from webapp import create_app
 
 HOSTILE = """Minnesanteckningar Välfärdsrådet i Dalarna
@@ -117,7 +118,7 @@ HOSTILE_VALUES = st.one_of(
 )
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(route=st.sampled_from(ROUTES), params=st.dictionaries(st.sampled_from(PARAMETERS), HOSTILE_VALUES, max_size=4))
 def test_no_parameter_value_gives_a_500(client, route, params):
     response = client.get(route, query_string=params)
@@ -126,7 +127,7 @@ def test_no_parameter_value_gives_a_500(client, route, params):
         assert response.is_json
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(path=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
 def test_no_id_gives_a_500(client, path):
     for template in ("/moten/{}", "/moten/{}/original", "/punkt/{}", "/api/meetings/{}"):
