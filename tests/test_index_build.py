@@ -115,9 +115,11 @@ def test_one_build_at_a_time(built):
 
 
 @pytest.mark.parametrize("rebuild", [True, False], ids=["killed-rebuild", "killed-update"])
-def test_a_build_killed_midway_leaves_the_previous_index_answering(built, rebuild):
-    """SIGKILL during a build: the previous index still answers, and the next build recovers without --rebuild."""
+def test_a_build_killed_at_random_points_leaves_the_previous_index_answering(built, rebuild):
+    """SIGKILL twice during a build, at random moments: the previous index still answers, and the
+    next build recovers without --rebuild."""
     import os
+    import random
     import signal
     import subprocess
     import sys
@@ -129,13 +131,18 @@ def test_a_build_killed_midway_leaves_the_previous_index_answering(built, rebuil
     before = hits(index_dir, "samsjuklighet")
     generate_archive(archive / "genererat", 1500)  # enough work for the build to be caught in the middle
     command = [sys.executable, "-m", "scripts.cli", "build", "-q", "--archive", str(archive), "--index", str(index_dir)]
-    process = subprocess.Popen(command + (["--rebuild"] if rebuild else []), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.5)
-    assert process.poll() is None, "the build finished before it could be killed"
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
+    seed = int(os.environ.get("ARKIV_KILL_SEED", time.time_ns() % 10_000))
+    rng = random.Random(seed)
+    moments = [rng.uniform(0.2, 1.8) for _ in range(2)]
+    for moment in moments:
+        process = subprocess.Popen(command + (["--rebuild"] if rebuild else []), stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL)
+        time.sleep(moment)
+        assert process.poll() is None, f"the build finished before {moment:.2f} s (ARKIV_KILL_SEED={seed})"
+        os.kill(process.pid, signal.SIGKILL)
+        process.wait()
+        assert hits(index_dir, "samsjuklighet") == before, f"killed at {moment:.2f} s (ARKIV_KILL_SEED={seed})"
 
-    assert hits(index_dir, "samsjuklighet") == before  # the previous index, whole
     report = build(archive, index_dir)
     assert report.ok and len(report.added) == len(list((archive / "genererat").iterdir()))
     assert [p.name for p in index_dir.iterdir() if p.name.startswith("g")] == [live_generation(index_dir).name]
