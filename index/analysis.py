@@ -231,7 +231,7 @@ class SwedishAnalyzer(Tokenizer):
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        indexing = mode == "index"
+        texts_of = _indexed if mode == "index" else _queried
         position, offset = start_pos, start_char
         boost = 1.0
         for piece in SECTION.split(value):
@@ -240,14 +240,7 @@ class SwedishAnalyzer(Tokenizer):
                 continue
             last = position
             for word, start, end, at in _words(piece):
-                folded = fold(word)
-                if folded in STOP_WORDS:
-                    texts: tuple[str, ...] = ()
-                else:
-                    texts = _index_tokens(folded) if indexing else (stem(folded),)
-                if indexing:
-                    texts = (*texts, EXACT + folded)
-                for text in texts:
+                for text in texts_of(word):
                     token.text, token.boost, token.stopped = text, boost, False
                     if positions:
                         token.pos = position + at
@@ -258,13 +251,32 @@ class SwedishAnalyzer(Tokenizer):
             position, offset = last, offset + len(piece)
 
 
+@functools.lru_cache(maxsize=300_000)
+def _indexed(word: str) -> tuple[str, ...]:
+    """What the index holds for a word as written: its stem and compound parts (none for a stop
+    word), then the word itself marked EXACT. Cached: most words of an archive recur."""
+    folded = fold(word)
+    texts = () if folded in STOP_WORDS else _index_tokens(folded)
+    return (*texts, EXACT + folded)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _queried(word: str) -> tuple[str, ...]:
+    """What a query looks up for a word: its stem (a stop word: nothing)."""
+    folded = fold(word)
+    return () if folded in STOP_WORDS else (stem(folded),)
+
+
 def swedish_analyzer() -> SwedishAnalyzer:
     return SwedishAnalyzer()
 
 
 def exact_words(text: str) -> set[str]:
     """The words of a text as written, folded (hyphenated names: parts and joined form)."""
-    return {fold(word) for word, _start, _end, _position in _words(SECTION.sub(" ", text))}
+    written = set(WORD.findall(SECTION.sub(" ", text)))
+    plain = {word for word in written if "-" not in word and "‐" not in word}
+    hyphenated = " ".join(written - plain)
+    return {fold(word) for word in plain} | {fold(w) for w, _start, _end, _position in _words(hyphenated)}
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:

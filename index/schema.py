@@ -7,11 +7,17 @@ content hash and outcome, inside the index, so that they commit atomically with 
 
 from __future__ import annotations
 
+import struct
+from array import array
+from itertools import accumulate
+
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.formats import Positions
+from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
@@ -21,8 +27,42 @@ ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
 EXACT_BOOST = 1.5  # a word as written counts on top of its stem: exact forms rank above inflections and parts
 
 
+class PackedPositions(Positions):
+    """Whoosh's Positions with the position deltas packed as an array instead of pickled, and the
+    postings of a value gathered in one pass: the same information, written in half the time."""
+
+    def word_values(self, value, analyzer, **kwargs):
+        boost = self.field_boost
+        places: dict[str, list[int]] = {}
+        weights: dict[str, float] = {}
+        for token in analyzer(value, positions=True, boosts=True, mode=kwargs.get("mode", "index")):
+            text = token.text
+            if text in places:
+                places[text].append(token.pos)
+                weights[text] += token.boost
+            else:
+                places[text] = [token.pos]
+                weights[text] = token.boost
+        encode = self.encode
+        for text, found in places.items():
+            yield text, len(found), weights[text] * boost, encode(found)
+
+    def encode(self, poslist):
+        if len(poslist) == 1:  # most words occur once in an item
+            return _ONE + _POSITION(poslist[0])
+        deltas = [poslist[0], *(b - a for a, b in zip(poslist, poslist[1:]))]
+        return pack_uint(len(deltas)) + array("I", deltas).tobytes()
+
+    def decode_positions(self, valuestring):
+        return list(accumulate(array("I", valuestring[4:])))
+
+
+_ONE = pack_uint(1)
+_POSITION = struct.Struct("=I").pack  # the layout of array("I")
+
+
 def make_schema() -> Schema:
-    return Schema(
+    schema = Schema(
         id=ID(stored=True, unique=True),
         doctype=ID(stored=True),
         # items
@@ -52,3 +92,5 @@ def make_schema() -> Schema:
         data=STORED(),
         content_hash=STORED(),
     )
+    schema["text"].format = PackedPositions()
+    return schema
