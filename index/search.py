@@ -395,7 +395,9 @@ class SearchIndex:
 
     def _suggestion(self, parsed: ParsedQuery, request: SearchRequest) -> str | None:
         """'Menade du …?': each unknown word replaced by the closest archive word, offered only if it finds something."""
-        corrector = ListCorrector(self.archive_words())
+        # The sentinel sorts after every word: Whoosh's ListCorrector reads past the end of its list
+        # for a word that sorts after the last one (IndexError), and is never near enough to be offered.
+        corrector = ListCorrector([*self.archive_words(), "\uffff"])
         changed, words = False, []
         for match in TOKEN_WORDS.finditer(request.query):
             word = match.group()

@@ -55,3 +55,12 @@ def test_documents_in_a_second_segment_and_deleted_ones(archive_copy, tmp_path):
     assert found(index, "MiniMaria") == found(index, "minimaria")  # the other documents still answer
     total = index.search(SearchRequest("", organ="Välfärdsrådet", limit=100)).total
     assert total == 16  # 15 items and the new one, none twice
+
+
+def test_searching_an_archive_without_items(tmp_path):
+    """Regression: 'Menade du' on an empty word list raised IndexError inside Whoosh's ListCorrector,
+    so every search of a new, empty archive was a 500."""
+    (tmp_path / "arkiv").mkdir()
+    build(tmp_path / "arkiv", tmp_path / "index")
+    results = SearchIndex(tmp_path / "index").search(SearchRequest("samsjuklighet"))
+    assert (results.total, results.suggestion, results.hits) == (0, None, [])

@@ -197,3 +197,14 @@ def test_original_file_downloads(client):
     assert "attachment" in response.headers["Content-Disposition"]
     assert "000_5a5c8d5fa5cb1465.txt" in response.headers["Content-Disposition"]
     assert "MiniMaria" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/", "/sok?q=samsjuklighet", "/moten", "/beslut", "/amne", "/tidslinje?q=x", "/api/search?q=x"])
+def test_a_new_empty_archive_answers_every_page(tmp_path, url):
+    from index.build import build
+    from webapp import create_app
+
+    (tmp_path / "arkiv").mkdir()
+    build(tmp_path / "arkiv", tmp_path / "index")
+    client = create_app({"ARCHIVE_DIR": tmp_path / "arkiv", "INDEX_DIR": tmp_path / "index"}).test_client()
+    assert client.get(url).status_code == 200

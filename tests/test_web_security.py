@@ -52,6 +52,18 @@ def test_document_markup_is_shown_as_text(hostile):
     assert "att godkänna &lt;b&gt;förslaget&lt;/b&gt;" in html
 
 
+def test_csv_cells_are_never_formulas(tmp_path):
+    """An organ (from a sidecar) that begins with '=' exports as text in a spreadsheet, not as a formula."""
+    folder = tmp_path / "arkiv"
+    folder.mkdir()
+    (folder / "formel.txt").write_text(HOSTILE, encoding="utf-8")
+    (folder / "formel.meta.toml").write_text('organ = "=HYPERLINK(1)"\n', encoding="utf-8")
+    build(folder, tmp_path / "index")
+    client = create_app({"ARCHIVE_DIR": folder, "INDEX_DIR": tmp_path / "index"}).test_client()
+    rows = client.get("/sok.csv?q=förslaget").get_data(as_text=True).splitlines()
+    assert len(rows) == 2 and rows[1].split(";")[1] == "'=HYPERLINK(1)"
+
+
 def test_a_javascript_source_url_is_never_a_link(hostile):
     html = hostile.get(f"/moten/{HOSTILE_ID}").get_data(as_text=True)
     assert "javascript:" not in html

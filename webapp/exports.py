@@ -49,12 +49,18 @@ def csv_response(hits: list[Hit], title: str) -> Response:
     writer = csv.writer(out, delimiter=";")  # Excel in Swedish opens ;-separated files as columns
     writer.writerow(CSV_COLUMNS)
     for hit in hits:
-        writer.writerow([
+        writer.writerow([_cell(value) for value in (
             hit.meeting.date, hit.meeting.organ, hit.meeting.doc_type, hit.number, hit.title, hit.kind or "",
             "\n".join(hit.decisions), "\n".join(hit.proposals), _url(hit),
-        ])
+        )])
     body = "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
     return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{_filename(title)}.csv"'})
+
+
+def _cell(value: str | None) -> str:
+    """A spreadsheet cell that is never a formula: text from a document could begin with = or +."""
+    value = value or ""
+    return "'" + value if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 def atom(hits: list[Hit], title: str) -> Response:
