@@ -6,7 +6,8 @@
 
 Updates commit in place (Whoosh renames its table of contents into place, so readers see the
 old state until the new one is whole). A full rebuild writes a new generation and then moves
-the pointer, so a crash at any moment leaves the previous index answering.
+the pointer, so a crash at any moment leaves the previous index answering. The generation it
+replaced is kept until the next rebuild, for readers that still use it.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from whoosh import index as whoosh_index
+from whoosh.index import EmptyIndexError
 
 from .errors import IndexMissing, IndexOutdated, IndexWriteError, write_error
 from .schema import META, VERSION, make_schema
@@ -38,9 +40,20 @@ def live_generation(index_dir: Path) -> Path | None:
 
 def open_live(index_dir: Path):
     """The live Whoosh index, checked for version. Raises IndexMissing or IndexOutdated."""
-    folder = live_generation(index_dir)
-    if folder is None or not whoosh_index.exists_in(str(folder)):
-        raise IndexMissing(f"inget sökindex i {index_dir}: kör `arkiv build`")
+    for _attempt in range(5):
+        folder = live_generation(index_dir)
+        if folder is not None and whoosh_index.exists_in(str(folder)):
+            try:
+                return _open_checked(index_dir, folder)
+            except (EmptyIndexError, FileNotFoundError):
+                pass
+        if live_generation(index_dir) == folder:
+            break
+        # A rebuild went live between reading CURRENT and opening the generation: read it again.
+    raise IndexMissing(f"inget sökindex i {index_dir}: kör `arkiv build`")
+
+
+def _open_checked(index_dir: Path, folder: Path):
     try:
         index = whoosh_index.open_dir(str(folder))
         version = stored_version(index)
@@ -85,11 +98,22 @@ def make_live(index_dir: Path, folder: Path) -> None:
 
 
 def remove_stale_generations(index_dir: Path) -> None:
-    """Generations left by an earlier rebuild, or by one that crashed before going live."""
+    """Generations no longer needed: those before the previous one, and any a crashed rebuild left.
+
+    The generation just replaced stays until the next rebuild: a server may still be answering from
+    it, or have read CURRENT a moment before the switch."""
     live = live_generation(index_dir)
+    if live is None:
+        return
+    older = sorted((f for f in Path(index_dir).glob("g*") if f.is_dir() and _number(f) < _number(live)), key=_number)
+    keep = {live, *older[-1:]}
     for folder in Path(index_dir).glob("g*"):
-        if folder.is_dir() and folder != live:
+        if folder.is_dir() and folder not in keep:
             shutil.rmtree(folder, ignore_errors=True)
+
+
+def _number(folder: Path) -> int:
+    return int(folder.name[1:]) if folder.name[1:].isdigit() else -1
 
 
 @contextmanager

@@ -80,12 +80,15 @@ def test_bad_files_are_reported_on_every_build_until_fixed(built):
     assert build(archive, index_dir).ok
 
 
-def test_rebuild_writes_a_new_generation_and_removes_the_old(built):
+def test_rebuild_writes_a_new_generation_and_keeps_only_the_previous(built):
+    """The generation just replaced stays for readers that still use it; older ones go."""
     archive, index_dir, _report = built
     report = build(archive, index_dir, rebuild=True)
     assert report.rebuilt == "--rebuild" and len(report.added) == 5
-    assert live_generation(index_dir).name == "g2" and not (index_dir / "g1").exists()
+    assert live_generation(index_dir).name == "g2" and (index_dir / "g1").exists()
     assert hits(index_dir, "MiniMaria")
+    build(archive, index_dir, rebuild=True)
+    assert sorted(p.name for p in index_dir.glob("g*")) == ["g2", "g3"] and live_generation(index_dir).name == "g3"
 
 
 def test_an_index_of_another_version_is_never_read_and_is_rebuilt(built):
