@@ -39,9 +39,10 @@ def test_search_shape(client):
     assert data["timeline"] == [{"period": "2025", "count": 1}, {"period": "2026", "count": 4}]
 
 
-def test_decision_parameter(client):
+def test_decision_parameter(client, sample_index):
     data = get(client, "/api/search?q=hjälpmedel&decision=taken")
     assert data["total"] >= 2 and all(hit["decisions"] for hit in data["hits"])
+    assert data == cli_json(sample_index, "search", "hjälpmedel", "--decision", "taken")
 
 
 def test_timeline_by_quarter(client):
