@@ -199,12 +199,23 @@ def test_original_file_downloads(client):
     assert "MiniMaria" in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize("url", ["/", "/sok?q=samsjuklighet", "/moten", "/beslut", "/amne", "/tidslinje?q=x", "/api/search?q=x"])
-def test_a_new_empty_archive_answers_every_page(tmp_path, url):
+UNDATED = "Något dokument\n\n1. En punkt\n\nText här.\n"
+PAGES_OF_AN_ARCHIVE = ["/", "/sok?q=punkt", "/moten", "/beslut", "/amne", "/tidslinje?q=punkt&by=quarter",
+                       "/api/search?q=punkt", "/sok.csv?q=punkt", "/sok.atom?q=punkt"]
+
+
+@pytest.mark.parametrize("documents", [{}, {"odaterat.txt": UNDATED}], ids=["empty", "undated-without-organ"])
+@pytest.mark.parametrize("url", PAGES_OF_AN_ARCHIVE)
+def test_an_empty_or_undated_archive_answers_every_page(tmp_path, documents, url):
+    """Regression: the start page was a 500 when no meeting had a date (min() of nothing)."""
     from index.build import build
     from webapp import create_app
 
     (tmp_path / "arkiv").mkdir()
+    for name, text in documents.items():
+        (tmp_path / "arkiv" / name).write_text(text, encoding="utf-8")
     build(tmp_path / "arkiv", tmp_path / "index")
     client = create_app({"ARCHIVE_DIR": tmp_path / "arkiv", "INDEX_DIR": tmp_path / "index"}).test_client()
     assert client.get(url).status_code == 200
+    for meeting in client.get("/api/meetings").get_json():
+        assert client.get(f"/moten/{meeting['id']}").status_code == 200

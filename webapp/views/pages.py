@@ -24,7 +24,16 @@ DOC_TYPES = {"minutes": "Minnesanteckningar", "agenda": "Dagordning", "protocol"
 @blueprint.get("/")
 def start():
     meetings = search_index().meetings()
-    return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings, topics=topics())
+    return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings, span=year_span(meetings),
+                           topics=topics())
+
+
+def year_span(meetings: list[dict]) -> str | None:
+    """'2020–2026' over the dated meetings; None when none is dated."""
+    years = sorted(m["date"][:4] for m in meetings if m["date"])
+    if not years:
+        return None
+    return years[0] if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
 
 
 def latest_by_organ(meetings: list[dict]) -> dict[str, list[dict]]:
