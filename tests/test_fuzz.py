@@ -107,3 +107,36 @@ def test_any_query_gets_an_answer(index, query, sort, page, limit):
     results = index.search(SearchRequest(query, sort=sort, page=page, limit=limit))
     assert results.total >= len(results.hits) and 1 <= results.limit <= 100
     assert all(hit.url.startswith("/moten/") for hit in results.hits)
+
+
+ARCHIVE_PAGES = ["/", "/sok?q=samsjuklighet", "/sok?q=att", "/moten", "/beslut", "/beslut?visa=forslag", "/amne",
+                 "/tidslinje?q=samverkan&by=quarter", "/sok.csv?q=att", "/sok.atom?q=att", "/beslut.json",
+                 "/api/meetings", "/api/search?q=punkt", "/api/timeline?q=att&by=month"]
+
+
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(
+    st.lists(st.sampled_from(SAMPLE_LINES), max_size=120).map("\n".join),  # real lines, any order
+    ANY_TEXT,
+    st.sampled_from(SAMPLE_TEXTS),
+), min_size=1, max_size=4))
+def test_any_small_archive_answers_every_page(tmp_path_factory, texts):
+    """Archives of odd documents (undated, without organ, without items, the same meeting twice)
+    build, and every page and API answer of the web archive is a page, never an error."""
+    from index.build import build
+    from webapp import create_app
+
+    root = tmp_path_factory.mktemp("arkiv")
+    for number, text in enumerate(texts):
+        (root / "arkiv").mkdir(exist_ok=True)
+        (root / "arkiv" / f"{number}.txt").write_text(text or " ", encoding="utf-8")
+    build(root / "arkiv", root / "index")
+    client = create_app({"ARCHIVE_DIR": root / "arkiv", "INDEX_DIR": root / "index"}).test_client()
+    meetings = client.get("/api/meetings").get_json()
+    urls = ARCHIVE_PAGES + [f"/moten/{m['id']}" for m in meetings] + [f"/api/meetings/{m['id']}" for m in meetings]
+    for meeting in meetings:
+        detail = client.get(f"/api/meetings/{meeting['id']}").get_json()
+        urls += [f"/api/items/{item['id']}/citation" for item in detail["items"][:3]]
+        urls += [f"/underlag.docx?p={item['id']}" for item in detail["items"][:2]]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
