@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from flask import Blueprint, render_template, request
 
+from archive.model import DocType
 from index.search import SORTS
 
 from ..archive_index import search_index
@@ -18,7 +19,7 @@ blueprint = Blueprint("pages", __name__)
 
 LATEST_PER_ORGAN = 3
 SORT_LABELS = dict(zip(SORTS, ("Relevans", "Nyast först", "Äldst först")))
-DOC_TYPES = {"minutes": "Minnesanteckningar", "agenda": "Dagordning", "protocol": "Protokoll"}
+DOC_TYPES = {t.value: t.label.capitalize() for t in DocType}
 
 
 @blueprint.get("/")

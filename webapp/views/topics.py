@@ -25,14 +25,18 @@ def topic_list():
 
 @blueprint.get("/amne/<slug>")
 def curated(slug: str):
-    found = topic(slug) or abort(404, f"Det finns inget ämne '{slug}' i arkivet.")
+    found = known_topic(slug)
     return timeline_page(found.query, found.title, about=found, feed=url_for("topics.curated_export", slug=slug, fmt="atom"))
 
 
 @blueprint.get("/amne/<slug>.<" + FORMATS + ":fmt>")
 def curated_export(slug: str, fmt: str):
-    found = topic(slug) or abort(404, f"Det finns inget ämne '{slug}' i arkivet.")
+    found = known_topic(slug)
     return export(fmt, thread_request(found.query), found.title)
+
+
+def known_topic(slug: str):
+    return topic(slug) or abort(404, f"Det finns inget ämne '{slug}' i arkivet.")
 
 
 @blueprint.get("/tidslinje")
