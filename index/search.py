@@ -173,7 +173,6 @@ class SearchIndex:
             self._count(())
             self._date_rank(newest=True)
             self._date_rank(newest=False)
-            self._columns_for("date")
             self.variants()
         gc.collect()
         gc.freeze()  # what warm() read lives as long as the index: keep it out of every later collection
@@ -245,8 +244,7 @@ class SearchIndex:
         """Each document's place when sorted by date (newest or oldest first), then by its order in the meeting."""
         key = "newest" if newest else "oldest"
         if key not in self._ranks:
-            reader = self._searcher.reader()
-            dates, orders = list(reader.column_reader("date")), list(reader.column_reader("order"))
+            dates, orders = self._columns_for("date"), self._columns_for("order")
             by_order = sorted(range(len(dates)), key=orders.__getitem__)
             ordered = sorted(by_order, key=dates.__getitem__, reverse=newest)  # stable: order stays ascending
             rank = [0] * len(dates)

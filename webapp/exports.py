@@ -9,7 +9,7 @@ from dataclasses import asdict, replace
 
 from flask import Response, jsonify, render_template, request
 
-from index.search import MAX_LIMIT, Hit, SearchRequest
+from index.search import MAX_LIMIT, Hit, Results, SearchRequest
 
 from .archive_index import search_index
 from .citations import permalink
@@ -20,28 +20,28 @@ FORMATS = "any(csv, json, atom)"  # the route converter of the export URLs: /sok
 CSV_COLUMNS = ("datum", "organ", "dokumenttyp", "punkt", "rubrik", "typ", "beslut", "förslag till beslut", "länk")
 
 
-def all_hits(wanted: SearchRequest, cap: int = MAX_EXPORT) -> tuple[list[Hit], int]:
-    """Every hit of a request, page by page (the index answers at most MAX_LIMIT a page), and the total."""
-    hits: list[Hit] = []
-    page, total = 1, 0
-    while len(hits) < cap:
-        results = search_index().search(replace(wanted, page=page, limit=MAX_LIMIT))
-        total = results.total
-        hits += results.hits
-        if not results.hits or len(hits) >= total:
-            break
+def all_hits(wanted: SearchRequest, cap: int = MAX_EXPORT) -> tuple[list[Hit], Results]:
+    """Every hit of a request (to cap), page by page as the index answers at most MAX_LIMIT a page,
+    and the first page's Results (total, facets, timeline)."""
+    first = search_index().search(replace(wanted, page=1, limit=MAX_LIMIT))
+    hits, page = list(first.hits), 1
+    while first.hits and len(hits) < min(cap, first.total):
         page += 1
-    return hits[:cap], total
+        more = search_index().search(replace(wanted, page=page, limit=MAX_LIMIT)).hits
+        if not more:
+            break
+        hits += more
+    return hits[:cap], first
 
 
 def export(fmt: str, wanted: SearchRequest, title: str) -> Response:
     if fmt == "atom":
-        hits, _total = all_hits(replace(wanted, sort="newest"), FEED_ENTRIES)
+        hits, _first = all_hits(replace(wanted, sort="newest"), FEED_ENTRIES)
         return atom(hits, title)
-    hits, total = all_hits(wanted)
+    hits, first = all_hits(wanted)
     if fmt == "csv":
         return csv_response(hits, title)
-    return jsonify(query=wanted.query, total=total, exported=len(hits), hits=[_hit_json(h) for h in hits])
+    return jsonify(query=wanted.query, total=first.total, exported=len(hits), hits=[_hit_json(h) for h in hits])
 
 
 def csv_response(hits: list[Hit], title: str) -> Response:

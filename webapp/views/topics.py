@@ -62,12 +62,12 @@ def timeline_page(query: str, title: str, about, feed: str | None):
     if by not in BY:
         raise BadParameter("by", "year eller quarter")
     wanted = replace(thread_request(query), timeline_by=by)
-    summary = search_index().search(replace(wanted, limit=1))
-    hits, total = all_hits(wanted, THREAD_LIMIT) if query else ([], 0)
+    hits, first = all_hits(wanted, THREAD_LIMIT) if query else ([], None)
+    total = first.total if first else 0
     latest = search_index().search(replace(wanted, sort="newest", decision="taken", limit=1)).hits if query else []
     return render_template(
         "timeline.html", title=title, about=about, intro=render(about.body) if about else None, wanted=wanted,
-        results=summary, hits=hits, total=total, by=by, chart=bar_chart(summary.timeline) if total else None,
+        hits=hits, total=total, by=by, chart=bar_chart(first.timeline) if total else None,
         first=hits[0] if hits else None, latest_decision=latest[0] if latest else None,
         threads=by_organ(hits), feed=feed,
     )
