@@ -41,8 +41,9 @@ def latest_by_organ(meetings: list[dict]) -> dict[str, list[dict]]:
     """The newest meetings of each organ, organs with the newest meeting first."""
     by_organ: dict[str, list[dict]] = defaultdict(list)
     for meeting in reversed(meetings):
-        if len(by_organ[meeting["organ"] or "Okänt organ"]) < LATEST_PER_ORGAN:
-            by_organ[meeting["organ"] or "Okänt organ"].append(meeting)
+        latest = by_organ[meeting["organ"] or "Okänt organ"]
+        if len(latest) < LATEST_PER_ORGAN:
+            latest.append(meeting)
     return dict(by_organ)
 
 
