@@ -1,0 +1,44 @@
+"""Facet counts over every matched item (year, organ, kind, document type), in one pass."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+FACETS = ("year", "month", "organ", "doc_type", "kinds")
+
+
+def count(facet_keys: list[tuple], docnums) -> dict[str, Counter]:
+    """Each facet's values counted over docnums. facet_keys holds each document's facet values as one
+    tuple (read once per index generation): the few distinct tuples are counted, then split per facet."""
+    combinations = Counter(map(facet_keys.__getitem__, docnums))
+    counters = {name: Counter() for name in FACETS}
+    for values, number in combinations.items():
+        for name, value in zip(FACETS, values):
+            counters[name][value] += number
+    return counters
+
+
+def facets(groups: dict[str, Counter]) -> dict[str, dict[str, int]]:
+    """The facets of the answer, from count()'s groups."""
+    return {
+        "year": sorted_counts(groups["year"], by_key=True),
+        "organ": sorted_counts(groups["organ"]),
+        "kind": _kind_counts(groups["kinds"]),
+        "doc_type": sorted_counts(groups["doc_type"]),
+    }
+
+
+def sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:
+    items = [(k, v) for k, v in groups.items() if k]
+    items.sort(key=(lambda kv: kv[0]) if by_key else (lambda kv: (-kv[1], kv[0])))
+    return dict(items)
+
+
+def _kind_counts(combinations: dict) -> dict[str, int]:
+    """'beslut information': 3 counts for Beslut and for Information."""
+    counts: dict[str, int] = {}
+    for combination, number in sorted_counts(combinations).items():
+        for kind in combination.split():
+            label = kind[:1].upper() + kind[1:]
+            counts[label] = counts.get(label, 0) + number
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,78 @@
+"""One searcher's view of the index and everything derived from it, read when first needed and
+dropped together when the index changes (SearchIndex makes a new Snapshot after each build)."""
+
+from __future__ import annotations
+
+import json
+
+from .evaluate import Postings
+from .facets import FACETS
+from .meetings import summary
+from .schema import MEETING
+from .vocabulary import Vocabulary
+
+
+class Snapshot:
+    """Not thread-safe: SearchIndex holds its lock around every use."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self._postings: Postings | None = None
+        self._vocabulary: Vocabulary | None = None
+        self._columns: dict[str, list] = {}
+        self._facet_keys: list[tuple] | None = None
+        self._ranks: dict[str, list[int]] = {}
+        self._summaries: list[dict] | None = None
+
+    @property
+    def postings(self) -> Postings:
+        if self._postings is None:
+            self._postings = Postings(self.searcher)
+        return self._postings
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        if self._vocabulary is None:
+            self._vocabulary = Vocabulary(self.searcher)
+        return self._vocabulary
+
+    def column(self, name: str) -> list:
+        """A sortable field's value for every document, by docnum."""
+        if name not in self._columns:
+            self._columns[name] = list(self.searcher.reader().column_reader(name))
+        return self._columns[name]
+
+    def facet_keys(self) -> list[tuple]:
+        """Each document's facet values as one tuple (see facets.count)."""
+        if self._facet_keys is None:
+            reader = self.searcher.reader()
+            self._facet_keys = list(zip(*(reader.column_reader(name) for name in FACETS)))
+        return self._facet_keys
+
+    def date_rank(self, newest: bool) -> list[int]:
+        """Each document's place when sorted by date (newest or oldest first), then by its order in the meeting."""
+        key = "newest" if newest else "oldest"
+        if key not in self._ranks:
+            dates, orders = self.column("date"), self.column("order")
+            by_order = sorted(range(len(dates)), key=orders.__getitem__)
+            ordered = sorted(by_order, key=dates.__getitem__, reverse=newest)  # stable: order stays ascending
+            rank = [0] * len(dates)
+            for place, docnum in enumerate(ordered):
+                rank[docnum] = place
+            self._ranks[key] = rank
+        return self._ranks[key]
+
+    def dated(self, low: str, high: str) -> frozenset[int]:
+        """Documents whose date lies between low and high (ISO strings, partial dates compare as prefixes)."""
+        return frozenset(d for d, date in enumerate(self.column("date")) if date and low <= date <= high)
+
+    def organ_names(self) -> list[str]:
+        return sorted(t.decode() for t in self.searcher.lexicon("organ") if t)
+
+    def meeting_summaries(self) -> list[dict]:
+        """Every meeting as GET /api/meetings lists it, oldest first."""
+        if self._summaries is None:
+            details = (json.loads(doc["data"]) for doc in self.searcher.documents(doctype=MEETING))
+            summaries = [summary(detail) for detail in details]
+            self._summaries = sorted(summaries, key=lambda m: (m["date"] or "", m["organ"] or "", m["id"]))
+        return self._summaries
