@@ -84,8 +84,13 @@ def document_text(expectation: dict) -> str | None:
     return (CORPUS / expectation["file"]).read_text(encoding="utf-8")
 
 
-def test_there_are_expectations():
-    assert EXPECTATIONS, "no expectation files found"
+def test_every_corpus_document_has_an_expectation():
+    """A document added to the corpus without its ground truth would silently test nothing."""
+    documents = sorted(p.name for p in CORPUS.iterdir()
+                       if p.suffix in (".txt", ".md") and p.name not in ("README.md", "SOURCES.md"))
+    assert documents
+    missing = [name for name in documents if not (EXPECTED / (Path(name).stem + ".json")).is_file()]
+    assert not missing, f"no expected/<name>.json for {missing}"
 
 
 @pytest.mark.parametrize("path", EXPECTATIONS, ids=lambda p: p.name)
