@@ -136,8 +136,6 @@ class BodyReader:
         drafts = self.tops
         for draft in (d for top in drafts for d in (top, *top.children)):
             _adopt_narrated(draft)
-        for draft in drafts:
-            self._lift_closing_decision(draft)
         self._relocate_tables(drafts)
         self._warn_unanswered_proposals(drafts)
         return Body([d.freeze() for d in drafts], self.warnings, self.subjects)
@@ -354,23 +352,6 @@ class BodyReader:
         target.extend(Decision(_tidy(s), decided_by) for s in satser)
 
     # --- after reading --------------------------------------------------------------------
-
-    def _lift_closing_decision(self, draft: Draft) -> None:
-        """A decision that closes a list of sub-items belongs to the parent item.
-
-        Seen in the samples: 'a) … b) … c) …' with no decisions, then after c) 'att lägga all
-        skriftlig information till handlingarna', which decides on all of them.
-        """
-        children = draft.children
-        if len(children) < 2 or draft.decisions or draft.proposals:
-            return
-        last = children[-1]
-        if any(c.decisions or c.proposals for c in children[:-1]):
-            return
-        closing = last.decisions + last.proposals
-        if closing and any("till handlingarna" in d.text for d in closing):
-            draft.decisions, last.decisions = last.decisions, []
-            draft.proposals, last.proposals = last.proposals, []
 
     def _relocate_tables(self, drafts: list[Draft]) -> None:
         """A table the PDF placed in another item goes back to the item that refers to it ('nedanstående')."""

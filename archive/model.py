@@ -57,12 +57,26 @@ class Person:
     role: str | None = None
 
 
+DECISION_KINDS = ("formality", "substantive", "assignment", "proposal")
+DECISION_KIND_LABELS = {"formality": "formalia", "substantive": "beslut i sak", "assignment": "uppdrag",
+                        "proposal": "förslag till annat organ"}  # the Swedish words, as used on the pages
+
+
 @dataclass(frozen=True)
 class Decision:
-    """One att-sats: a decision taken, or a proposed one (förslag till beslut)."""
+    """One att-sats: a decision taken, or a proposed one (förslag till beslut).
+
+    kind: "formality" (opening, agenda, justerare, 'lägga … till handlingarna'), "substantive" (anta,
+    fastställa, utse, avslå …), "assignment" (uppdra, ge i uppdrag, ska beredas vidare i, tar hem frågan …)
+    or "proposal" (a proposal to another organ, to_organ); set after parsing by archive.decision_kinds.
+    applies_to: the sub-items a collective decision covers ('6a', '6b', …) when it closes a list of them.
+    """
 
     text: str
     decided_by: str | None = None
+    kind: str | None = None
+    to_organ: str | None = None
+    applies_to: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .clean import Line, clean
+from .decision_kinds import annotate
 from .dates import find_dates, infer_year, parse_date, spelled_without_year
 from .items import ATT, HEADING_NUMBER, HEADING_PARAGRAPH, decision_tense, is_protocol, read_body
 from .metadata import Metadata
@@ -76,13 +77,13 @@ def parse(text: str, source: str = "", metadata: Metadata | None = None) -> Meet
     if date is None:
         warnings.append("datum saknas: texten anger inget mötesdatum (ange det i en sidofil)")
 
-    return Meeting(
+    return annotate(Meeting(
         organ=organ, date=date, doc_type=doc_type, items=tuple(body.items),
         title=given.get("title") or _title(doc_type, organ, date), issuer=header.issuer,
         place=given.get("place", header.place), time=header.time, document_date=header.document_date,
         attendees=tuple(header.attendees), references=tuple(find_references(body_lines, date)), source=source,
         source_url=given.get("source_url"), warnings=tuple(warnings), field_sources=sources,
-    )
+    ))  # decision kinds and collective decisions
 
 
 def _organ(header: Header, decision_subjects: list[str], sources: dict[str, str]) -> str | None:
