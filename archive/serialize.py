@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .collection import Archive
+from .collective import SharedDecision, shared_decisions, span
 from .model import Decision, Item, Meeting, Person
 
 
@@ -21,6 +22,7 @@ def meeting_summary(meeting: Meeting) -> dict:
 def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
     detail = meeting_summary(meeting)
     del detail["item_count"]
+    shared = shared_decisions(meeting.items)
     detail.update(
         issuer=meeting.issuer,
         place=meeting.place,
@@ -39,12 +41,14 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
         ],
         warnings=list(meeting.warnings),
         field_sources=dict(meeting.field_sources),
-        items=[item_detail(meeting, item) for item in meeting.items],
+        items=[item_detail(meeting, item, shared) for item in meeting.items],
     )
     return detail
 
 
-def item_detail(meeting: Meeting, item: Item) -> dict:
+def item_detail(meeting: Meeting, item: Item, shared: dict[str, tuple[SharedDecision, ...]]) -> dict:
+    """An item as the JSON API gives it. Its decisions are its own; a collective decision of its parent
+    that covers it is in shared_decisions."""
     return {
         "id": meeting.item_id(item),
         "number": item.number,
@@ -55,8 +59,23 @@ def item_detail(meeting: Meeting, item: Item) -> dict:
         "text": item.text,
         "decisions": _texts(item.decisions),
         "proposals": _texts(item.proposals),
-        "items": [item_detail(meeting, child) for child in item.items],
+        "decision_details": [decision_detail(d) for d in item.decisions],
+        "proposal_details": [decision_detail(d) for d in item.proposals],
+        "shared_decisions": [shared_detail(s) for s in shared.get(item.number, ())],
+        "items": [item_detail(meeting, child, shared) for child in item.items],
     }
+
+
+def decision_detail(decision: Decision) -> dict:
+    """A decision with its kind; a collective one with the sub-items it covers (applies_to, span '6a–6d')."""
+    return {"text": decision.text, "kind": decision.kind, "to_organ": decision.to_organ,
+            "applies_to": list(decision.applies_to), "span": span(decision.applies_to) or None}
+
+
+def shared_detail(shared: SharedDecision) -> dict:
+    """A parent's collective decision on a sub-item: 'Beslut (gemensamt för punkt 6a–6d): …'."""
+    return {"text": shared.decision.text, "kind": shared.decision.kind, "taken": shared.taken, "item": shared.holder,
+            "span": shared.span}
 
 
 def _person(person: Person, with_affiliation: bool = False) -> dict:

@@ -13,12 +13,14 @@ from tqdm import tqdm
 from whoosh.codec.whoosh3 import W3Codec
 
 from archive.collection import document_paths, load_document
+from archive.collective import shared_decisions
 from archive.errors import ArchiveError
 from archive.metadata import sidecar_path
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
 from .analysis import analyse, cache_lexicon_in, exact_words, weighted
+from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, make_live, new_generation, open_live, remove_stale_generations
@@ -170,8 +172,9 @@ def _add_meeting(writer, source: str, meeting: Meeting, words: set[str]) -> int:
         id=meeting.id, doctype=MEETING, data=json.dumps(meeting_detail(meeting), ensure_ascii=False), **shared
     )
     count = 0
+    collective = shared_decisions(meeting.items)
     for order, (item, parent) in enumerate(_items_with_parents(meeting.items)):
-        fields = _item_fields(meeting, item, parent, order)
+        fields = _item_fields(meeting, item, parent, order) | decision_fields(item, collective.get(item.number, ()))
         writer.add_document(**fields, **shared)
         words.update(exact_words(fields["text"]))
         count += 1
@@ -203,16 +206,10 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "id": meeting.item_id(item), "doctype": ITEM, "number": item.number,
         "title": item.title, "body": item.text,
         "text": weighted(item.title, decisions + proposals, [item.text, presenters]),
-        "decision_list": decisions, "proposal_list": proposals,
-        "presenters": presenters, "kind": kinds or None, "kinds": kinds,
-        "kind_label": item.kind, "decided": _decided(item),
+        "presenters": presenters, "kind": kinds or None, "kinds": kinds, "kind_label": item.kind,
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,
     }
-
-
-def _decided(item: Item) -> str:
-    return "beslut" if item.decisions else "förslag" if item.proposals else "nej"
 
 
 def _content_hash(path: Path) -> str:

@@ -48,6 +48,8 @@ class Hit:
     score: float
     title_html: str = ""  # the whole title, HTML-safe, matched words in <mark>
     parent: dict | None = None
+    decision_details: list[dict] = field(default_factory=list)  # beside decisions: kind, to_organ, span
+    proposal_details: list[dict] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
@@ -78,6 +78,13 @@ def make_schema() -> Schema:
         kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again
         kind_label=STORED(),
         decided=ID(stored=True),  # "beslut" when a decision was taken under the item, "förslag" for a proposal only, else "nej"
+        # decisions by kind (index/decision_fields.py): formality, substantive, assignment, proposal
+        decision_details=STORED(),  # beside decision_list: each decision's kind, to_organ, collective span
+        proposal_details=STORED(),
+        decision_kinds=KEYWORD(scorable=False),  # the kinds of the decisions taken, for filtering
+        proposal_kinds=KEYWORD(scorable=False),
+        decision_tally=ID(sortable=True),  # 'assignment:2 formality:1', counted over matches like a facet
+        proposal_tally=ID(sortable=True),
         parent=STORED(),
         order=NUMERIC(stored=True, sortable=True),
         # the meeting, on items and meetings alike

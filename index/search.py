@@ -210,4 +210,5 @@ def _hit(stored: dict, score: float, stems: set[str], prefixes: tuple[str, ...],
         decisions=stored.get("decision_list") or [], proposals=stored.get("proposal_list") or [],
         score=score,
         parent=stored.get("parent"),
+        decision_details=stored.get("decision_details") or [], proposal_details=stored.get("proposal_details") or [],
     )

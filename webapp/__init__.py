@@ -18,7 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Swedish as Swedish, the same as `arkiv ... --json`
     app.json.sort_keys = False
 
-    from . import errors, presentation, security
+    from . import decision_labels, errors, presentation, security
     from .views import api, decisions, meetings, pages, topics, underlag
 
     for view in (pages, meetings, topics, decisions, underlag, api):
@@ -26,4 +26,5 @@ def create_app(config: dict | None = None) -> Flask:
     errors.init_app(app)
     security.init_app(app)
     presentation.init_app(app)
+    decision_labels.init_app(app)
     return app
