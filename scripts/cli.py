@@ -11,8 +11,9 @@ from pathlib import Path
 import click
 
 from archive.collection import BUNDLED, Archive, load_archive, load_document
+from archive.collective import span
 from archive.errors import ArchiveError
-from archive.model import Item, Meeting
+from archive.model import DECISION_KIND_LABELS, Decision, Item, Meeting
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import SearchIndexError
@@ -260,11 +261,21 @@ def print_item(item: Item, depth: int, verbose: bool) -> None:
     if verbose and item.text:
         click.echo(f"{pad}    Text: {len(item.text)} tecken")
     for decision in item.decisions:
-        click.echo(f"{pad}    Beslut: {_indent(decision.text, pad + '            ')}")
+        click.echo(f"{pad}    Beslut{_kind_note(decision)}: {_indent(decision.text, pad + '            ')}")
     for proposal in item.proposals:
-        click.echo(f"{pad}    Förslag: {_indent(proposal.text, pad + '             ')}")
+        click.echo(f"{pad}    Förslag{_kind_note(proposal)}: {_indent(proposal.text, pad + '             ')}")
     for child in item.items:
         print_item(child, depth + 1, verbose)
+
+
+def _kind_note(decision: Decision) -> str:
+    """' (uppdrag, gemensamt för 6a–6d)': the kind, the organ proposed to, the sub-items covered."""
+    notes = [DECISION_KIND_LABELS.get(decision.kind or "", "").removeprefix("beslut ")]  # 'i sak' after 'Beslut'
+    if decision.to_organ:
+        notes.append(f"till {decision.to_organ}")
+    if decision.applies_to:
+        notes.append(f"gemensamt för {span(decision.applies_to)}")
+    return f" ({', '.join(n for n in notes if n)})" if any(notes) else ""
 
 
 def _indent(text: str, pad: str) -> str:

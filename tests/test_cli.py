@@ -66,7 +66,8 @@ def test_show_prints_items_decisions_and_proposals(run):
     output = run("show", NOVEMBER).output
     assert "    4a. [Beslut] Samarbetsavtal mellan kommunerna och Region Dalarna inom vårdhygien" in output
     assert "        Föredragande: Ulrika Gärdsback, ordförande, Länschefsnätverket" in output
-    assert "        Förslag: att lägga informationen till handlingarna" in output
+    assert "        Förslag (formalia): att lägga informationen till handlingarna" in output
+    assert "        Beslut (uppdrag): att uppdra Johanna Munters, tillsammans med Tommy Berglund" in output
 
 
 def test_unknown_meeting_is_a_user_error(run):

@@ -124,7 +124,7 @@ before = SearchIndex(index_dir).search(SearchRequest("samsjuklighet")).total
 (archive / "extra.txt").write_text((archive / "000_5a5c8d5fa5cb1465.txt").read_text().replace("251121", "251212"))
 outcome = {}
 if sys.argv[3] == "full":
-    with open(disk / "fyllnad", "wb") as filler:
+    with open(disk / "fyllnad", "wb", buffering=0) as filler:  # unbuffered: nothing left to flush on close
         try:
             while True:
                 filler.write(b"x" * 65536)
