@@ -23,7 +23,7 @@ from .analysis import analyse, cache_lexicon_in, exact_words, weighted
 from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .schema import FILE, ITEM, MEETING, META, VERSION
-from .store import build_lock, make_live, new_generation, open_live, remove_stale_generations
+from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations
 
 # Postings per block on disk (Whoosh: 128). Search reads a term's postings whole (evaluate.py), and
 # each block costs two unpicklings and a decompression: larger blocks read about 3x faster.
@@ -84,6 +84,8 @@ def _open_for_update(index_dir: Path, rebuild: bool, report: BuildReport):
     if reason is None:
         try:
             index = open_live(index_dir)
+            with index.reader() as reader:
+                check_columns(reader, index_dir)
             return index, _file_records(index)
         except IndexMissing:
             reason = "inget index fanns"
@@ -110,6 +112,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
         known[s]["meeting_id"]: s for s in report.unchanged if known[s].get("meeting_id")
     }  # meeting id -> the file that has it
     report.failures = {s: known[s]["data"]["error"] for s in report.unchanged if known[s]["data"].get("error")}
+    if not (changed or report.removed or report.rebuilt):
+        return  # nothing to write: a commit would still add a segment (issue 16)
     words: set[str] = set()  # the words of the documents indexed now, as written
     # Large builds use both cores and keep the two sub-segments: merging them (single-threaded in
     # Whoosh) took half as long again as the build itself at 20,000 items, and searching reads them as fast.

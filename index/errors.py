@@ -18,6 +18,15 @@ class IndexOutdated(SearchIndexError):
     """The index was built by another schema or analyzer version: it must be rebuilt, never read."""
 
 
+class IndexDamaged(IndexOutdated):
+    """The index disagrees with itself (its columns with its documents): it is rebuilt, never served."""
+
+
+def damaged(detail: str, index_dir: Path | None = None) -> IndexDamaged:
+    where = f" i {index_dir}" if index_dir else ""
+    return IndexDamaged(f"sökindexet{where} är skadat ({detail}): kör `arkiv build` för att bygga om det")
+
+
 class IndexWriteError(SearchIndexError):
     """The index could not be written (full disk, read-only folder, another build running)."""
 

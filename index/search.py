@@ -6,8 +6,8 @@ The flow of a search (SearchIndex._search): parse the query (query.py), turn the
 documents (filters.py), match and score the words over the postings (evaluate.py), choose the page,
 mark the matched words (highlight.py), count facets and the timeline over all hits (facets.py,
 timeline.py), list the archive's words found through stems and compounds (vocabulary.py), and offer
-a spelling suggestion when little was found (suggest.py). Everything read from one generation of the
-index lives in a Snapshot (snapshot.py).
+a spelling suggestion when little was found (suggest.py). Everything read from one commit of the
+index lives in a Snapshot (snapshot.py), opened, kept and retired with that commit's View (live.py).
 """
 
 from __future__ import annotations
@@ -15,8 +15,6 @@ from __future__ import annotations
 import gc
 import heapq
 import json
-import threading
-from collections import OrderedDict
 from operator import itemgetter
 from pathlib import Path
 
@@ -29,9 +27,9 @@ from .query import ParsedQuery, parse_query
 from .results import (  # noqa: F401  (the search API's names, imported from here by the web app and the CLI)
     DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
 )
+from .live import LiveIndex
 from .schema import ITEM, MEETING
 from .snapshot import Snapshot
-from .store import live_generation, open_live
 from .suggest import suggestion
 from .timeline import timeline
 
@@ -41,45 +39,21 @@ PRELOAD_SHARE = 0.01  # warm() reads the postings of terms in at least this shar
 class SearchIndex:
     """An opened index, meant to be kept open: it follows builds by itself.
 
-    One searcher serves every query until the index changes (a commit, or a rebuild that moves
-    CURRENT); answers are cached for as long as the index they came from is the live one.
+    Every call is answered from one view, the latest commit of the live index: the whole index before
+    a build or after it, never a mixture (live.py). Answers are kept per view, and a kept answer never
+    waits for a query being computed.
     """
-
-    CACHE_SIZE = 256
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
-        self._lock = threading.RLock()
-        self._open()
-
-    def _open(self) -> None:
-        self.index = open_live(self.index_dir)
-        self._generation = live_generation(self.index_dir)
-        self._searcher = self.index.searcher()
-        self._forget()
-
-    def _forget(self) -> None:
-        """Drop everything derived from the searcher's view of the index."""
-        self._snapshot = Snapshot(self._searcher)
-        self._cache: OrderedDict[SearchRequest, Results] = OrderedDict()
-
-    def _fresh_searcher(self):
-        """The searcher, after catching up with any build since the last query."""
-        if live_generation(self.index_dir) != self._generation:
-            self._searcher.close()
-            self._open()
-        elif not self._searcher.up_to_date():
-            self._searcher = self._searcher.refresh()
-            self._forget()
-        return self._searcher
+        self._live = LiveIndex(self.index_dir)
 
     def warm(self) -> None:
-        """Pay the per-generation reading up front (field lengths, the postings of common terms, facet
+        """Pay the per-commit reading up front (field lengths, the postings of common terms, facet
         values, date order, the archive's words), as a server does once when it starts, instead of in
         the first queries."""
-        with self._lock:
-            self._fresh_searcher()
-            snapshot = self._snapshot
+        with self._live.current() as view, view.lock:
+            snapshot = view.snapshot
             snapshot.postings.preload(PRELOAD_SHARE)
             count(snapshot.facet_keys(), ())
             snapshot.date_rank(newest=True)
@@ -89,16 +63,8 @@ class SearchIndex:
         gc.freeze()  # what warm() read lives as long as the index: keep it out of every later collection
 
     def search(self, request: SearchRequest) -> Results:
-        with self._lock:
-            self._fresh_searcher()
-            if (cached := self._cache.get(request)) is not None:
-                self._cache.move_to_end(request)
-                return cached
-            results = self._search(self._snapshot, request)
-            self._cache[request] = results
-            if len(self._cache) > self.CACHE_SIZE:
-                self._cache.popitem(last=False)
-            return results
+        with self._live.current() as view:
+            return view.remembered(request, lambda: self._search(view.snapshot, request))
 
     def _search(self, snapshot: Snapshot, request: SearchRequest) -> Results:
         parsed = parse_query(request.query)
@@ -126,26 +92,23 @@ class SearchIndex:
         )
 
     def organs(self) -> list[str]:
-        with self._lock:
-            self._fresh_searcher()
-            return self._snapshot.organ_names()
+        with self._live.current() as view, view.lock:
+            return view.snapshot.organ_names()
 
     # --- meetings ------------------------------------------------------------------------------
 
     def meetings(self) -> list[dict]:
         """Every meeting as GET /api/meetings lists it, oldest first."""
-        with self._lock:
-            self._fresh_searcher()
-            return list(self._snapshot.meeting_summaries())
+        with self._live.current() as view, view.lock:
+            return list(view.snapshot.meeting_summaries())
 
     def meeting(self, meeting_id: str) -> dict | None:
         """A whole meeting as GET /api/meetings/<id> gives it; each reference to an archived meeting has its id."""
-        with self._lock:
-            searcher = self._fresh_searcher()
-            doc = searcher.document(id=meeting_id, doctype=MEETING)
+        with self._live.current() as view, view.lock:
+            doc = view.snapshot.searcher.document(id=meeting_id, doctype=MEETING)
             if doc is None:
                 return None
-            summaries = self._snapshot.meeting_summaries()
+            summaries = view.snapshot.meeting_summaries()
         detail = json.loads(doc["data"])
         for reference in detail["references"]:
             reference["meeting_id"] = referenced_meeting(reference, detail["organ"], summaries)
@@ -153,14 +116,14 @@ class SearchIndex:
 
     def meeting_file(self, meeting_id: str) -> str | None:
         """The archive file a meeting was read from, relative to the archive folder."""
-        with self._lock:
-            doc = self._fresh_searcher().document(id=meeting_id, doctype=MEETING)
+        with self._live.current() as view, view.lock:
+            doc = view.snapshot.searcher.document(id=meeting_id, doctype=MEETING)
         return doc["source"] if doc else None
 
     def item(self, item_id: str) -> ItemRecord | None:
         """One agenda item with its meeting, as stored in the index: what citations and exports need."""
-        with self._lock:
-            doc = self._fresh_searcher().document(id=item_id, doctype=ITEM)
+        with self._live.current() as view, view.lock:
+            doc = view.snapshot.searcher.document(id=item_id, doctype=ITEM)
         if doc is None:
             return None
         meeting_id = doc["meeting_id"]

@@ -1,5 +1,5 @@
 """One searcher's view of the index and everything derived from it, read when first needed and
-dropped together when the index changes (SearchIndex makes a new Snapshot after each build)."""
+dropped together when the index changes (live.py opens a new searcher and Snapshot after each build)."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from .evaluate import Postings
 from .facets import FACETS
 from .meetings import summary
 from .schema import MEETING
+from .store import CHECKED_COLUMNS, column
 from .vocabulary import Vocabulary
 
 
 class Snapshot:
-    """Not thread-safe: SearchIndex holds its lock around every use."""
+    """Not thread-safe: live.View holds its lock around every use."""
 
     def __init__(self, searcher):
         self.searcher = searcher
@@ -37,16 +38,17 @@ class Snapshot:
         return self._vocabulary
 
     def column(self, name: str) -> list:
-        """A sortable field's value for every document, by docnum."""
-        if name not in self._columns:
-            self._columns[name] = list(self.searcher.reader().column_reader(name))
+        """A sortable field's value for every document, by docnum. All are read, and checked against the
+        stored documents (store.column), at the first need."""
+        if not self._columns:
+            reader = self.searcher.reader()
+            self._columns = {n: column(reader, n) for n in dict.fromkeys((*CHECKED_COLUMNS, *FACETS))}
         return self._columns[name]
 
     def facet_keys(self) -> list[tuple]:
         """Each document's facet values as one tuple (see facets.count)."""
         if self._facet_keys is None:
-            reader = self.searcher.reader()
-            self._facet_keys = list(zip(*(reader.column_reader(name) for name in FACETS)))
+            self._facet_keys = list(zip(*(self.column(name) for name in FACETS)))
         return self._facet_keys
 
     def date_rank(self, newest: bool) -> list[int]:

@@ -22,8 +22,11 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
 
-from .errors import IndexMissing, IndexOutdated, IndexWriteError, write_error
+from .errors import IndexMissing, IndexOutdated, IndexWriteError, damaged, write_error
 from .schema import META, VERSION, make_schema
+
+# The sortable fields read as columns (facets, date order) and stored alike on every item.
+CHECKED_COLUMNS = ("organ", "date", "year", "month", "doc_type", "order")
 
 POINTER = "CURRENT"
 
@@ -75,6 +78,45 @@ def stored_version(index) -> str | None:
     with index.searcher() as searcher:
         meta = searcher.document(id=META)
     return meta["data"]["version"] if meta else None
+
+
+def column(reader, name: str, index_dir: Path | None = None) -> list:
+    """A sortable field's value for every document, docnum by docnum (a default where it has none).
+    Raises IndexDamaged when a segment's column disagrees with its stored documents.
+
+    Read segment by segment: Whoosh's MultiColumnReader leaves out the segments that lack the column
+    (one holding only the meta document), which shifted every later document's value (issue 16)."""
+    values: list = []
+    for leaf, offset in _leaves(reader):
+        part = list(leaf.column_reader(name))
+        if offset != len(values) or len(part) != leaf.doc_count_all() or _disagrees(leaf, name, part):
+            raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
+        values += part
+    return values
+
+
+def check_columns(reader, index_dir: Path) -> None:
+    """Raise IndexDamaged when the columns searching reads disagree with the stored documents."""
+    for name in CHECKED_COLUMNS:
+        column(reader, name, index_dir)
+
+
+def _disagrees(leaf, name: str, values: list) -> bool:
+    """Whether a segment's column disagrees with its stored documents, on the first, middle and last
+    live document (a shifted column shows on all three)."""
+    for docnum in _probes(len(values)):
+        stored = None if leaf.is_deleted(docnum) else leaf.stored_fields(docnum).get(name)
+        if stored is not None and values[docnum] != stored:
+            return True
+    return False
+
+
+def _probes(count: int) -> list[int]:
+    return sorted({0, count // 2, count - 1}) if count else []
+
+
+def _leaves(reader):
+    return list(reader.leaf_readers()) or [(reader, 0)]
 
 
 def new_generation(index_dir: Path):
