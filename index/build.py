@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import json
+import os
+import signal
 import sys
 import time
 from dataclasses import dataclass, field
@@ -11,6 +14,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.writing import SegmentWriter
 
 from archive.collection import document_paths, load_document
 from archive.collective import shared_decisions
@@ -23,7 +28,7 @@ from .analysis import analyse, cache_lexicon_in, exact_words, weighted
 from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .schema import FILE, ITEM, MEETING, META, VERSION
-from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations
+from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations, take_over_write_lock
 
 # Postings per block on disk (Whoosh: 128). Search reads a term's postings whole (evaluate.py), and
 # each block costs two unpicklings and a decompression: larger blocks read about 3x faster.
@@ -31,6 +36,9 @@ BLOCK_POSTINGS = 1024
 # Memory for postings before a writer sorts them into temporary run files, as Whoosh estimates it
 # (about half the real size). Spilling and merging runs cost a third of a 20,000-item build.
 WRITER_MB = 768
+# More changed files than this are written by two processes (both cores).
+TWO_WRITERS_FROM = 200
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class Codec(W3Codec):
@@ -39,6 +47,45 @@ class Codec(W3Codec):
     cost a sixth of the build."""
 
     length_stats = False
+
+
+class WriterProcess(SubWriterTask):
+    """One of Whoosh's writer processes, tied to the build that forked it: it dies with the build."""
+
+    def run(self):
+        _die_with_parent(self.parent)
+        super().run()
+
+
+class TwoProcessWriter(MpWriter):
+    """Whoosh's multi-process writer whose processes never outlive the build. Whoosh's own are left
+    waiting for work forever when the build is killed or cancelled, holding the files the build had
+    open (issue 16). Here each one asks the kernel to kill it when the build ends, and cancel() ends them."""
+
+    def _new_task(self):
+        task = WriterProcess(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                             self.multisegment)
+        task.parent = os.getpid()
+        task.daemon = True  # ended, not awaited, when the build's interpreter exits
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def cancel(self):
+        try:
+            for task in self.tasks:
+                task.kill()
+                task.join()
+        finally:
+            SegmentWriter.cancel(self)
+
+
+def _die_with_parent(parent: int) -> None:
+    """In a forked process: be killed when the process (strictly, the thread) that forked it ends."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it ended before the request was made
+        os._exit(1)
 
 
 @dataclass
@@ -66,6 +113,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
         cache_lexicon_in(index_dir)
         report = BuildReport()
         index, known = _open_for_update(index_dir, rebuild, report)
+        take_over_write_lock(index)
         try:
             _update(index, paths, known, report, progress)
         except OSError as error:
@@ -118,8 +166,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
     # Large builds use both cores and keep the two sub-segments: merging them (single-threaded in
     # Whoosh) took half as long again as the build itself at 20,000 items, and searching reads them as fast.
     codec = Codec(blocklimit=BLOCK_POSTINGS)
-    writer = (index.writer(limitmb=WRITER_MB, procs=2, multisegment=True, codec=codec) if len(changed) > 200
-              else index.writer(limitmb=WRITER_MB, codec=codec))
+    writer = (TwoProcessWriter(index, procs=2, multisegment=True, limitmb=WRITER_MB, codec=codec)
+              if len(changed) > TWO_WRITERS_FROM else index.writer(limitmb=WRITER_MB, codec=codec))
     try:
         for source in report.removed:
             writer.delete_by_term("source", source)

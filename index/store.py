@@ -2,7 +2,7 @@
 
     INDEX_DIR/CURRENT   the name of the live generation ('g3'), replaced atomically
     INDEX_DIR/g3/       a Whoosh index
-    INDEX_DIR/build.lock  held while a build runs
+    INDEX_DIR/build.lock  held while a build runs (a POSIX record lock, see build_lock)
 
 Updates commit in place (Whoosh renames its table of contents into place, so readers see the
 old state until the new one is whole). A full rebuild writes a new generation and then moves
@@ -16,6 +16,7 @@ import fcntl
 import os
 import pickle
 import shutil
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -158,21 +159,69 @@ def _number(folder: Path) -> int:
     return int(folder.name[1:]) if folder.name[1:].isdigit() else -1
 
 
+_building: set[Path] = set()  # index folders a build of this process holds: a POSIX lock never excludes its owner
+_building_guard = threading.Lock()
+
+
 @contextmanager
 def build_lock(index_dir: Path):
-    """One build at a time. The lock is an flock: the system releases it if the build is killed."""
+    """One build at a time, across processes and within one.
+
+    A POSIX record lock (lockf), not an flock: it belongs to this process alone. The writer processes
+    a large build forks do not inherit it (an inherited flock kept the lock held by the orphans of a
+    killed build, issue 16), and the system releases it the moment this process ends, however it ends.
+    The file holds the builder's process id, for the message another build gives."""
     index_dir = Path(index_dir)
+    key = index_dir.absolute()
+    with _building_guard:
+        if key in _building:
+            raise IndexWriteError(f"en annan `arkiv build` arbetar redan med {index_dir}")
+        _building.add(key)
+    try:
+        with _locked(index_dir):
+            yield
+    finally:
+        with _building_guard:
+            _building.discard(key)
+
+
+@contextmanager
+def _locked(index_dir: Path):
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
-        handle = (index_dir / "build.lock").open("a")
+        handle = (index_dir / "build.lock").open("a+", encoding="utf-8")
     except OSError as error:
         raise write_error(error, index_dir) from error
     with handle:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as error:
-            raise IndexWriteError(f"en annan `arkiv build` arbetar redan med {index_dir}") from error
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as error:  # EAGAIN or EACCES: held by a running process
+            handle.seek(0)
+            holder = handle.read().strip()
+            process = f" (process {holder})" if holder.isdigit() else ""
+            raise IndexWriteError(f"en annan `arkiv build`{process} arbetar redan med {index_dir}") from error
+        try:
+            handle.truncate(0)
+            handle.write(str(os.getpid()))
+            handle.flush()
+        except OSError:
+            pass  # the process id is only for messages
         try:
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.lockf(handle, fcntl.LOCK_UN)
+
+
+def take_over_write_lock(index) -> bool:
+    """Free Whoosh's own write lock of index if something holds it; True if it did.
+
+    Call it holding build_lock: only a build writes, so a holder can only be a writer process that
+    outlived a killed build (Whoosh's lock is an flock, inherited by the processes it forks). Its
+    lock file is replaced: the orphan keeps a lock on a file no longer used."""
+    lock = index.lock("WRITELOCK")
+    if lock.acquire(blocking=False):
+        lock.release()
+        return False
+    folder = Path(index.storage.folder)
+    (folder / f"{index.indexname}_WRITELOCK").unlink(missing_ok=True)
+    return True

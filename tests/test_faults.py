@@ -1,10 +1,12 @@
 """Faults and concurrency: searches during rebuilds and updates, a full disk, a read-only index folder,
-a file replaced while the build runs, and broken files among good ones."""
+a file replaced while the build runs, broken files among good ones, a killed build's processes and locks."""
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
 import subprocess
 import sys
 import threading
@@ -13,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from index.build import build
+from index.build import TWO_WRITERS_FROM, build
+from index.errors import IndexWriteError
 from index.search import SearchIndex, SearchRequest
+from index.store import live_generation
 from scripts.bench import generate_archive
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,3 +166,117 @@ def _root() -> bool:
     import os
 
     return os.geteuid() == 0
+
+
+# --- a killed build: no process and no lock left behind -----------------------------------------
+
+
+def processes_of(parent: int) -> list[int]:
+    """The live processes whose parent is `parent` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent and fields[0] != "Z":
+            found.append(int(stat.parent.name))
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
+
+
+def end(pids) -> None:
+    for pid in pids:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_killed_two_process_build_takes_its_writer_processes_and_lock_with_it(archive_copy, tmp_path):
+    """Issue 16, defect 3: a build of more than 200 changed files writes with two processes. Killed
+    (SIGKILL) while they ran, they outlived it, waited for work forever and kept build.lock, so that
+    neither `arkiv build` nor `arkiv serve` could start again."""
+    index_dir = tmp_path / "index"
+    build(archive_copy, index_dir)
+    before = SearchIndex(index_dir).search(SearchRequest("samsjuklighet")).total
+    generate_archive(archive_copy / "genererat", 15 * (TWO_WRITERS_FROM + 20))
+    process = arkiv_build(archive_copy, index_dir)
+    writers: list[int] = []
+    try:
+        deadline = time.monotonic() + 120
+        while not writers and process.poll() is None and time.monotonic() < deadline:
+            writers = processes_of(process.pid)
+            time.sleep(0.02)
+        assert writers and process.poll() is None, "the build wrote without child processes"
+        process.kill()
+        process.wait()
+        deadline = time.monotonic() + 10
+        while any(alive(pid) for pid in writers) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not any(alive(pid) for pid in writers), "writer processes outlived the killed build"
+    finally:
+        end(writers)
+    assert SearchIndex(index_dir).search(SearchRequest("samsjuklighet")).total == before
+    shutil.rmtree(archive_copy / "genererat")  # the next build starts, and has only to find nothing changed
+    again = arkiv_build(archive_copy, index_dir)
+    assert again.wait(timeout=300) == 0, again.stderr.read()
+    assert SearchIndex(index_dir).search(SearchRequest("samsjuklighet")).total == before
+
+
+HOLD_LOCKS = """
+import fcntl, sys, time
+from pathlib import Path
+held = [open(path, "a") for path in sys.argv[1:]]
+for handle in held:
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+print("held", flush=True)
+time.sleep(600)
+"""
+
+
+def test_locks_kept_by_writer_processes_that_outlived_a_killed_build_are_taken_over(archive_copy, tmp_path):
+    """Issue 16, defect 3: a process left by a killed build (as the old writer processes were) still
+    holds the locks it inherited, Whoosh's write lock and the old flock on build.lock: its build is
+    gone, so the next build takes the locks over instead of refusing to start."""
+    index_dir = tmp_path / "index"
+    build(archive_copy, index_dir)
+    locks = [index_dir / "build.lock", live_generation(index_dir) / "MAIN_WRITELOCK"]
+    orphan = subprocess.Popen([sys.executable, "-c", HOLD_LOCKS, *map(str, locks)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert orphan.stdout.readline().strip() == "held"
+        target = archive_copy / "002_b4eaa3d42f7e7c54.txt"
+        target.write_text(target.read_text(encoding="utf-8") + "\n12. Information: Kvinnofridsveckan\n", encoding="utf-8")
+        assert build(archive_copy, index_dir).updated == ["002_b4eaa3d42f7e7c54.txt"]
+    finally:
+        orphan.kill()
+        orphan.wait()
+    assert SearchIndex(index_dir).search(SearchRequest("kvinnofridsveckan")).total == 1
+
+
+HOLD_BUILD_LOCK = """
+import sys, time
+from index.store import build_lock
+with build_lock(sys.argv[1]):
+    print("held", flush=True)
+    time.sleep(600)
+"""
+
+
+def test_a_running_build_in_another_process_is_named_and_its_end_frees_the_lock(archive_copy, tmp_path):
+    index_dir = tmp_path / "index"
+    build(archive_copy, index_dir)
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_BUILD_LOCK, str(index_dir)], cwd=ROOT, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        with pytest.raises(IndexWriteError, match=f"en annan `arkiv build` \\(process {holder.pid}\\) arbetar redan"):
+            build(archive_copy, index_dir)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert build(archive_copy, index_dir).ok  # killed, its lock went with it
