@@ -13,6 +13,10 @@ MAX_QUERY = 500  # characters: longer is not a question but a pasted document
 MAX_VALUE = 200
 MAX_PAGE = 10_000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# Every query parameter a page reads. A link rebuilt from the current address carries these alone:
+# any other (endpoint, _method, slug, …) reached url_for as one of its own arguments, a 500 (issue 16).
+PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "page", "limit", "by", "decision", "visa",
+                   "year")
 
 
 class BadParameter(ValueError):
@@ -39,6 +43,11 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         timeline_by=choice(args, "by", TIMELINE_BY),
         decision=choice(args, "decision", ("", *DECISIONS)) or None,
     )
+
+
+def known(args: MultiDict) -> dict[str, str]:
+    """The page parameters among args (the first value of each), none other."""
+    return {name: args[name] for name in PAGE_PARAMETERS if name in args}
 
 
 def text(args: MultiDict, name: str, longest: int = MAX_VALUE) -> str:

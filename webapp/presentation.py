@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
 from markupsafe import Markup, escape
@@ -10,6 +11,7 @@ from markupsafe import Markup, escape
 from archive.model import DocType, slug
 
 from .citations import cite_item
+from .params import known
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -107,12 +109,12 @@ def search_url(endpoint: str = "pages.search", **changes) -> str:
 
 
 def here(**changes) -> str:
-    """This page with some query parameters changed (None removes one)."""
-    args = {**request.args.to_dict(), **changes}
+    """This page with some query parameters changed (None removes one); unknown parameters are left out."""
+    args = {**known(request.args), **changes}
     return url_for(request.endpoint, **request.view_args, **{k: v for k, v in args.items() if v not in (None, "")})
 
 
 def export_url(fmt: str) -> str:
     """This result list as CSV, JSON or Atom: /sok?q=x -> /sok.csv?q=x."""
-    query = request.query_string.decode()
+    query = urlencode(known(request.args))
     return f"{request.path}.{fmt}" + (f"?{query}" if query else "")
