@@ -2,10 +2,12 @@
 
 - lower case, with å, ä and ö kept as letters of their own; other accents fold (é -> e);
 - Snowball Swedish from snowballstemmer (PyStemmer's C stemmer when installed, see STEMMER);
-- compounds split at index time against the Swedish Hunspell word list (hunspell-sv), with the
-  linking -s- ('samsjuklighets|delegationen') and a dropped -e ('samarbete' -> 'samarbets|avtalet');
-  the whole word is kept and its parts are added at the same position;
-- hyphenated names are one name: 'Mini-Maria' and 'MiniMaria-verksamheten' give 'minimaria' too.
+- base forms beside stems, from the Swedish Hunspell dictionary (index/lexicon.py): 'insatser' and
+  'insats', 'strategin' and 'strategi' meet although Snowball stems them apart;
+- compounds split at index time, the cut chosen by score (index/compounds.py): the whole word is
+  kept and its parts, runs of parts and base form are added at the same position;
+- hyphenated names are one name: 'Mini-Maria' and 'MiniMaria-verksamheten' give 'minimaria' too;
+- an elided first part stands for its compound: 'ut- och inskrivning' gives 'utskrivning'.
 
 Two analyzers: STEMMED (stems and compound parts, for finding) and EXACT (whole words as written,
 lower-cased, for ranking exact forms first).
@@ -14,32 +16,25 @@ lower-cased, for ranking exact forms first).
 from __future__ import annotations
 
 import functools
-import os
-import pickle
 import re
 import unicodedata
-from importlib import metadata
 from pathlib import Path
 
 import snowballstemmer
 from whoosh.analysis import Tokenizer
 from whoosh.analysis.acore import Token
 
-ANALYZER_VERSION = "sv-1"
+from . import wordrules
+from .compounds import compound_parts
+from .lexicon import lexicon
+
+ANALYZER_VERSION = "sv-2"  # base forms, scored compound splits, elided coordinations
 
 STEMMER = snowballstemmer.stemmer("swedish")
 WORD = re.compile(r"\w+(?:[-‐]\w+)*", re.UNICODE)
 KEEP = set("åäöÅÄÖ")
 STOP_WORDS = frozenset((Path(__file__).with_name("stopwords_sv.txt")).read_text(encoding="utf-8").split())
-# Derivational prefixes, not compound modifiers: 'för|slaget', 'över|enskommelse' are no compounds.
-PARTICLES = frozenset(
-    "för före över under till upp av in ut om på mot efter fram bort ner sam an be miss åter vid genom kring "
-    "med bi när fri all gen".split()
-)
-MIN_PART = 3
-MIN_MODIFIER = 4  # a modifier the dictionary does not mark as one must be this long
-MIN_HEAD = 4
-MIN_COMPOUND = 8
+MAX_WORD = 60  # letters: a longer run is no word, and is neither split nor looked up
 
 
 class _FoldTable(dict):
@@ -64,118 +59,57 @@ def fold(text: str) -> str:
     return lowered.translate(FOLD_TABLE) if NEEDS_FOLDING.search(lowered) else lowered
 
 
-@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
+    """The Snowball stem; a run of letters longer than any word is its own stem, and is not cached."""
+    return _cached_stem(word) if len(word) <= MAX_WORD else word
+
+
+@functools.lru_cache(maxsize=200_000)
+def _cached_stem(word: str) -> str:
     return STEMMER.stemWord(word)
 
 
-# --- the lexicon for compound splitting -------------------------------------------------------
+# --- a word's tokens ---------------------------------------------------------------------------
 
 
-_lexicon_cache_dir: Path | None = None
+def word_tokens(written: str) -> tuple[str, ...]:
+    """What a word stands for in the index, stem first: its stem, the stems of its base forms
+    ('insatser' -> insats, insat), and for a compound the stems of its parts, of the runs of parts
+    ('hem|sjuk|vårds|avtalet': sjukvård, hemsjukvård, sjukvårdsavtal …) and of the whole word in its
+    base form. Base forms count only as stems, so that a query needs no dictionary: the stem of
+    'insats' finds the 'insat' of 'insatser'."""
+    folded = fold(written)
+    tokens = dict.fromkeys([stem(folded), *_base_stems(folded)])
+    parts = compound_parts(written) if folded.isalpha() and len(folded) <= MAX_WORD else (folded,)
+    if len(parts) > 1:
+        for run in _runs(parts):
+            tokens.update(dict.fromkeys([stem(run), *_base_stems(run)]))
+    return tuple(tokens)
 
 
-def cache_lexicon_in(folder: Path) -> None:
-    """Keep the prepared lexicon as a pickle in folder: loading it is several times faster than
-    preparing it from the dictionary (which matters to a build that adds one meeting)."""
-    global _lexicon_cache_dir
-    _lexicon_cache_dir = Path(folder)
+def _base_stems(folded: str) -> list[str]:
+    if not folded.isalpha() or len(folded) > MAX_WORD:
+        return []
+    base = next((b for b in lexicon().base_forms(folded) if b != folded), None)
+    return [stem(base)] if base else []
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> "Lexicon":
-    source = _dictionary_path()
-    if _lexicon_cache_dir is None:
-        return Lexicon.load(source)
-    stat = source.stat()
-    cached = _lexicon_cache_dir / f"lexicon-{ANALYZER_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
-    try:
-        with cached.open("rb") as handle:
-            return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-        prepared = Lexicon.load(source)
-    try:
-        temporary = cached.with_suffix(".tmp")
-        with temporary.open("wb") as handle:
-            pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, cached)
-    except OSError:
-        pass  # no cache, only slower
-    return prepared
-
-
-def _dictionary_path() -> Path:
-    for file in metadata.files("hunspell-sv") or ():
-        if file.name == "sv_SE.dic":
-            return Path(file.locate()).resolve()
-    raise RuntimeError("the Swedish Hunspell dictionary (package hunspell-sv) is not installed")
-
-
-class Lexicon:
-    """The words of the Swedish Hunspell dictionary and their compounding flags.
-
-    sv_SE.aff marks words that may begin a compound (X) and end one (Y); a word of its own that
-    may also carry the linking -s- ('samsjuklighet' -> 'samsjuklighets') is a modifier too.
-    """
-
-    def __init__(self, words: set[str], begins: set[str], ends: set[str]):
-        self.words = frozenset(words)
-        self.begins = frozenset(begins)
-        self.end_stems = frozenset(STEMMER.stemWords(sorted(ends)))  # one call into the C stemmer
-
-    @classmethod
-    def load(cls, path: Path) -> "Lexicon":
-        words, begins, ends = set(), set(), set()
-        for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-            word, _, flags = line.partition("/")
-            word = fold(word.strip())
-            if len(word) < MIN_PART or not word.isalpha():
-                continue
-            if "Z" not in flags:  # Z: only inside compounds, never a word of its own
-                words.add(word)
-            if "X" in flags:
-                begins.add(word)
-            if "Y" in flags:
-                ends.add(word)
-        return cls(words, begins, ends)
-
-    def is_head(self, part: str) -> bool:
-        return len(part) >= MIN_HEAD and stem(part) in self.end_stems
-
-    def modifier(self, part: str) -> str | None:
-        """The word a compound's first part stands for: 'samsjuklighets' -> 'samsjuklighet'."""
-        if part in PARTICLES or part.endswith("s") and part[:-1] in PARTICLES:
-            return None
-        if part in self.begins:
-            return part
-        if part.endswith("s"):
-            for base in (part[:-1], part[:-1] + "e"):  # samverkans -> samverkan; samarbets -> samarbete
-                long_enough = len(base) >= (MIN_MODIFIER if base == part[:-1] else 2 * MIN_MODIFIER - 2)
-                if long_enough and base in self.words and base not in PARTICLES:
-                    return base
-        if len(part) >= MIN_MODIFIER and part in self.words:
-            return part
-        return None
-
-
-@functools.lru_cache(maxsize=100_000)
-def split_compound(word: str) -> tuple[str, ...]:
-    """The parts of a compound: its modifier as a word, and its head as written.
-
-    'hemsjukvårdsavtalet' -> ('hemsjukvård', 'hem', 'sjukvård', 'avtalet'); () when no split holds.
-    The longest head that the dictionary allows to end a compound wins.
-    """
-    if len(word) < MIN_COMPOUND or not word.isalpha():
-        return ()
+def _runs(parts: tuple[str, ...]):
+    """Each part and each run of neighbouring parts, as a word: a run that ends before the last part
+    ends in that part's base form ('sjuk|vårds' -> 'sjukvård'); the whole word is left out."""
     words = lexicon()
-    for cut in range(MIN_PART, len(word) - MIN_HEAD + 1):
-        head = word[cut:]
-        if not words.is_head(head):
-            continue
-        modifier = words.modifier(word[:cut])
-        if modifier is not None:
-            return (modifier, *split_compound(modifier), head)
-    return ()
+    for first in range(len(parts)):
+        for last in range(first, len(parts)):
+            if last - first == len(parts) - 1:
+                continue
+            written = "".join(parts[first:last + 1])
+            if last < len(parts) - 1:
+                base = words.modifier(parts[last]) or parts[last]
+                written = "".join(parts[first:last]) + base
+            yield written
+    *firsts, head = parts
+    if (base := words.head(head)) and base != head:
+        yield "".join(firsts) + base  # the whole compound in its base form: 'demensstrategin' -> 'demensstrategi'
 
 
 # --- Whoosh components ------------------------------------------------------------------------
@@ -183,28 +117,57 @@ def split_compound(word: str) -> tuple[str, ...]:
 
 def _words(value: str):
     """(word, start, end, position) of each word; a hyphenated name gives its parts and, at the first
-    part's position, the joined form: 'Mini-Maria' -> Mini, MiniMaria, Maria."""
+    part's position, the joined form: 'Mini-Maria' -> Mini, MiniMaria, Maria. An elided first part
+    gives, at its position, the compound it stands for: 'ut- och inskrivning' -> ut, utskrivning,
+    och, inskrivning; 'hälso- och sjukvård' -> hälso, hälsovård, …"""
     position = 0
-    for match in WORD.finditer(value):
+    matches = list(WORD.finditer(value))
+    for index, match in enumerate(matches):
         word = match.group()
         if "-" not in word and "‐" not in word:
             yield word, match.start(), match.end(), position
+            if completed := _completed(value, matches, index):
+                yield completed, match.start(), match.end(), position
             position += 1
             continue
         parts = list(re.finditer(r"\w+", word))
-        for index, part in enumerate(parts):
+        for number, part in enumerate(parts):
             yield part.group(), match.start() + part.start(), match.start() + part.end(), position
-            if index == 0:
+            if number == 0:
                 yield "".join(p.group() for p in parts), match.start(), match.end(), position
             position += 1
 
 
-@functools.lru_cache(maxsize=200_000)
-def _index_tokens(folded: str) -> tuple[str, ...]:
-    """A word's stem, then the stems of its compound parts."""
-    stemmed = stem(folded)
-    parts = dict.fromkeys(stem(p) for p in split_compound(folded))
-    return (stemmed, *(p for p in parts if p != stemmed))
+COORDINATORS = frozenset({"och", "eller", "samt", "respektive", "resp", "som"})
+ELIDED = re.compile(r"[-‐](?=[\s,])")  # 'ut- och', 'bas-, fördjupnings-': a hyphen closing a word
+ELISION_REACH = 6  # words between an elided first part and the compound that completes it
+
+
+def _completed(value: str, matches: list, index: int) -> str | None:
+    """The compound an elided first part stands for ('ut-' in 'ut- och inskrivning' -> 'utskrivning')."""
+    match = matches[index]
+    if not ELIDED.match(value, match.end()):
+        return None
+    for following in matches[index + 1: index + 1 + ELISION_REACH]:
+        word = following.group()
+        if word.lower() in COORDINATORS or ELIDED.match(value, following.end()):
+            continue
+        tail = _without_first_part(word)
+        return match.group() + tail if tail else None
+    return None
+
+
+def _without_first_part(word: str) -> str | None:
+    """'sjukvård' -> 'vård', 'regionnivå' -> 'nivå', 'inskrivning' -> 'skrivning' (a particle first)."""
+    folded = fold(word)
+    if not folded.isalpha() or len(folded) > MAX_WORD:
+        return None
+    parts = compound_parts(word)
+    if len(parts) > 1:
+        return "".join(parts[1:])
+    particle = max((p for p in wordrules.particles() if folded.startswith(p) and len(folded) - len(p) >= 4),
+                   key=len, default=None)
+    return folded[len(particle):] if particle else None
 
 
 EXACT = "="  # marks a word as written, beside its stem: '=samsjuklighetsdelegationen'
@@ -253,18 +216,23 @@ class SwedishAnalyzer(Tokenizer):
 
 @functools.lru_cache(maxsize=300_000)
 def _indexed(word: str) -> tuple[str, ...]:
-    """What the index holds for a word as written: its stem and compound parts (none for a stop
-    word), then the word itself marked EXACT. Cached: most words of an archive recur."""
+    """What the index holds for a word as written: its tokens (none for a stop word), then the word
+    itself marked EXACT. Cached: most words of an archive recur."""
     folded = fold(word)
-    texts = () if folded in STOP_WORDS else _index_tokens(folded)
+    texts = () if folded in STOP_WORDS else word_tokens(word)
     return (*texts, EXACT + folded)
 
 
 @functools.lru_cache(maxsize=100_000)
 def _queried(word: str) -> tuple[str, ...]:
-    """What a query looks up for a word: its stem (a stop word: nothing)."""
+    """What a query looks up for a word: its stem, and the stem of an irregular base form
+    ('ledamöter' -> ledamot); a stop word: nothing. The serving process needs no dictionary: the
+    archive's own words come with their analysis (SearchIndex looks them up)."""
     folded = fold(word)
-    return () if folded in STOP_WORDS else (stem(folded),)
+    if folded in STOP_WORDS:
+        return ()
+    irregular = wordrules.irregular_forms().get(folded)
+    return tuple(dict.fromkeys([stem(folded)] + ([stem(irregular)] if irregular else [])))
 
 
 def swedish_analyzer() -> SwedishAnalyzer:
@@ -272,11 +240,22 @@ def swedish_analyzer() -> SwedishAnalyzer:
 
 
 def exact_words(text: str) -> set[str]:
-    """The words of a text as written, folded (hyphenated names: parts and joined form)."""
+    """The words of a text as written, folded (hyphenated names: parts and joined form; elided first
+    parts: the compounds they stand for)."""
     written = set(WORD.findall(SECTION.sub(" ", text)))
     plain = {word for word in written if "-" not in word and "‐" not in word}
-    hyphenated = " ".join(written - plain)
-    return {fold(word) for word in plain} | {fold(w) for w, _start, _end, _position in _words(hyphenated)}
+    words = {fold(word) for word in plain}
+    if "-" in text or "‐" in text:
+        words.update(fold(w) for w, _start, _end, _position in _words(SECTION.sub(" ", text)))
+    return words
+
+
+def base_stem(word: str) -> str | None:
+    """The stem of a word's base form when it is not the word's own stem ('insats' for 'insatser'):
+    kept with the index, so that a query for an archive word finds its base form without a dictionary."""
+    folded = fold(word)
+    stems = _base_stems(folded) if folded not in STOP_WORDS else []
+    return stems[0] if stems and stems[0] != stem(folded) else None
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:

@@ -24,9 +24,10 @@ from archive.metadata import sidecar_path
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
-from .analysis import analyse, cache_lexicon_in, exact_words, weighted
+from .analysis import analyse, base_stem, exact_words, weighted
 from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
+from .lexicon import cache_lexicon_in
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations, take_over_write_lock
 
@@ -192,7 +193,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
 
 
 def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
-    """The version, and each word of the archive with its analysis (stem, compound parts).
+    """The version, each word of the archive with its analysis (stem, base forms, compound parts), and
+    the stem of each word's base form where it differs from the word's stem (for queries).
 
     Searching needs that analysis for highlights and the 'searched' variants; stored here, it spares
     the serving process the dictionary. An update adds the words of the documents it indexed; words
@@ -200,12 +202,17 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
     side lists only words still in the index). It commits with the items, in the same segment.
     """
     known: dict[str, list[str]] = {}
+    bases: dict[str, str] = {}
     if not report.rebuilt:
         with index.searcher() as searcher:
             meta = searcher.document(id=META)
             known = meta["data"].get("words", {}) if meta else {}
-    known.update({word: analyse(word) for word in new_words - known.keys()})
-    return {"version": VERSION, "built": time.time(), "words": known}
+            bases = meta["data"].get("bases", {}) if meta else {}
+    for word in new_words - known.keys():
+        known[word] = analyse(word)
+        if base := base_stem(word):
+            bases[word] = base
+    return {"version": VERSION, "built": time.time(), "words": known, "bases": bases}
 
 
 def _read(path: Path, owners: dict[str, str]) -> tuple[Meeting | None, str | None]:

@@ -33,8 +33,9 @@ Scores = dict[int, float]
 class Postings:
     """The scored postings of one searcher's view of the index. Not thread-safe: SearchIndex holds a lock."""
 
-    def __init__(self, searcher):
+    def __init__(self, searcher, bases: dict[str, str] | None = None):
         self.searcher = searcher
+        self.bases = bases or {}  # an archive word -> the stem of its base form, where that differs
         self.reader = searcher.reader()
         self.doc_count = self.reader.doc_count_all()
         self.deleted = {offset + d for leaf, offset in self._leaves() if leaf.has_deletions() for d in leaf.deleted_docs_set}
@@ -221,7 +222,7 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     found = intersect([_group(postings, group) for group in meaningful])
     for term in (t for group in meaningful for t in group if not t.phrase and not t.prefix):
         folded = fold(joined(term.text))
-        if analyse(folded, mode="query"):  # a stop word already counts only as written
+        if query_stems(postings, folded):  # a stop word already counts only as written
             exact = postings.scores(EXACT + folded)
             for d in exact.keys() & found.keys():
                 found[d] += EXACT_BOOST * exact[d]
@@ -237,13 +238,22 @@ def term_docs(postings: Postings, term: Term) -> Scores:
     folded = fold(joined(term.text))
     if term.prefix:
         return postings.prefix(EXACT + folded)
-    stems = analyse(folded, mode="query")
+    stems = query_stems(postings, folded)
     if not stems:
         return postings.scores(EXACT + folded)
     total: Scores = {}
     for stem in stems:
         add(total, postings.scores(stem))
     return total
+
+
+def query_stems(postings: Postings, folded: str) -> list[str]:
+    """What a query word looks up: its stems, and the stem of its base form when the archive has the
+    word ('insatser' also finds 'insats')."""
+    stems = analyse(folded, mode="query")
+    if stems and (base := postings.bases.get(folded)) and base not in stems:
+        stems.append(base)
+    return stems
 
 
 def _group(postings: Postings, group: list[Term]) -> Scores:

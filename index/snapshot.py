@@ -28,7 +28,7 @@ class Snapshot:
     @property
     def postings(self) -> Postings:
         if self._postings is None:
-            self._postings = Postings(self.searcher)
+            self._postings = Postings(self.searcher, self.vocabulary.base_stems())
         return self._postings
 
     @property

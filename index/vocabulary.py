@@ -17,7 +17,7 @@ class Vocabulary:
     def __init__(self, searcher):
         self.searcher = searcher
         self._archive_words: list[str] | None = None
-        self._analysis: dict[str, list[str]] | None = None
+        self._data: dict | None = None
         self._variants: dict[str, set[str]] | None = None
         self._keys: dict[str, tuple[str, frozenset[str]]] = {}
 
@@ -29,11 +29,19 @@ class Vocabulary:
         return self._archive_words
 
     def word_analysis(self) -> dict[str, list[str]]:
-        """Each word of the archive -> its stem and compound parts, as the build analysed it."""
-        if self._analysis is None:
+        """Each word of the archive -> its stem, base form and compound parts, as the build analysed it."""
+        return self._meta().get("words", {})
+
+    def base_stems(self) -> dict[str, str]:
+        """An archive word -> the stem of its base form, where that differs from its own stem."""
+        return self._meta().get("bases", {})
+
+    def _meta(self) -> dict:
+        """What the build stored about the archive's words (build._meta)."""
+        if self._data is None:
             meta = self.searcher.document(id=META)
-            self._analysis = meta["data"].get("words", {}) if meta else {}
-        return self._analysis
+            self._data = meta["data"] if meta else {}
+        return self._data
 
     def variants(self) -> dict[str, set[str]]:
         """stem or compound part -> the words of the archive that contain it (from the build's analysis)."""
@@ -52,8 +60,9 @@ class Vocabulary:
         variants = self.variants()
         found: list[str] = []
         for term in (t for group in parsed.groups for t in group if not t.phrase and not t.prefix):
-            for query_stem in analyse(joined(term.text), mode="query"):
-                found.extend(sorted(variants.get(query_stem, ())))
+            folded = fold(joined(term.text))
+            for query_stem in analyse(folded, mode="query") + [self.base_stems().get(folded)]:
+                found.extend(sorted(variants.get(query_stem, ())) if query_stem else [])
         return list(dict.fromkeys(found))
 
     def word_keys(self, word: str) -> tuple[str, frozenset[str]]:

@@ -3,6 +3,8 @@
     python scripts/bench.py --items 20000 [--json]     index: build, add one meeting, size, query latency
                                                         (ours in full vs SQLite FTS5's bare top 10), memory
     python scripts/bench.py parse --documents 3000 [--format txt|pdf|docx]    read + parse throughput
+    python scripts/bench.py quality [--json]           search quality over the judgement lists (tests/quality/),
+                                                        ours beside SQLite FTS5 (scripts/quality.py)
 
 Generated meetings are written in the samples' layout from the samples' own sentences, titles,
 kinds, presenters and decisions, one organ and date per meeting, about 15 items each.
@@ -15,7 +17,6 @@ import json
 import random
 import re
 import resource
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -27,6 +28,7 @@ from pathlib import Path
 import click
 
 from archive.collection import BUNDLED, load_archive, load_document
+from scripts.fts5 import fts5_database, fts5_match
 
 ORGANS = ["Länschefsnätverket", "Välfärdsrådet", "Socialchefsnätverket"]
 LETTERS = "abcdefghij"
@@ -123,22 +125,12 @@ def percentile(values: list[float], share: float) -> float:
 
 def fts5_latency(archive: Path, rounds: int) -> tuple[float, float]:
     """SQLite FTS5 over the same items, default tokenizer: the bare top 10 ids by rank."""
-    from archive.collection import load_archive
-
-    db = sqlite3.connect(":memory:")
-    db.execute("CREATE VIRTUAL TABLE items USING fts5(id UNINDEXED, title, text, decisions)")
-    for meeting in load_archive(archive).meetings:
-        db.executemany(
-            "INSERT INTO items VALUES (?, ?, ?, ?)",
-            [(meeting.item_id(i), i.title, i.text, "\n".join(d.text for d in i.decisions)) for i in meeting.all_items()],
-        )
-    db.commit()
+    db = fts5_database(archive)
     timings = []
     for _ in range(rounds):
         for query in QUERIES:
-            fts_query = query if query.startswith('"') or query.endswith("*") else " ".join(f'"{w}"' for w in query.split())
             started = time.perf_counter()
-            db.execute("SELECT id FROM items WHERE items MATCH ? ORDER BY rank LIMIT 10", (fts_query,)).fetchall()
+            db.execute("SELECT id FROM items WHERE items MATCH ? ORDER BY rank LIMIT 10", (fts5_match(query),)).fetchall()
             timings.append((time.perf_counter() - started) * 1000)
     return statistics.median(timings), percentile(timings, 0.95)
 
@@ -246,6 +238,30 @@ def parse(documents: int, fmt: str, seed: int):
         f"in {elapsed:.2f} s: {documents / elapsed:.0f} documents/s, {size / 1e6 / elapsed:.2f} MB/s, "
         f"{items / elapsed:.0f} items/s; peak memory {peak_mib:.0f} MiB"
     )
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+def quality(as_json: bool):
+    """Split accuracy, false splits, precision at 5 and recall over the judgement lists, ours and FTS5's."""
+    from scripts.quality import run_quality
+
+    result = run_quality()
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False))
+        return
+    splits = result["splits"]
+    click.echo(f"compounds split right  {splits['split_accuracy']:.1%} of {splits['compounds']}")
+    click.echo(f"plain words split      {splits['false_split_rate']:.1%} of {splits['plain_words']}")
+    click.echo(f"{'':24}{'ours':>10}{'FTS5':>10}")
+    for name in ("queries", "recall", "p_at_5", "queries_missing_relevant", "typos_corrected"):
+        click.echo(f"{name:24}{result['ours'][name]!s:>10}{result['fts5'][name]!s:>10}")
+    for line in splits["wrong"]:
+        click.echo(f"  split: {line}")
+    for query, missing in result["ours"]["missing"].items():
+        click.echo(f"  missing for '{query}': {', '.join(missing)}")
+    for query, got in result["ours"]["typos"].items():
+        click.echo(f"  typo '{query}' corrected to {got!r}")
 
 
 if __name__ == "__main__":
