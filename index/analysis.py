@@ -35,6 +35,8 @@ WORD = re.compile(r"\w+(?:[-‐]\w+)*", re.UNICODE)
 KEEP = set("åäöÅÄÖ")
 STOP_WORDS = frozenset((Path(__file__).with_name("stopwords_sv.txt")).read_text(encoding="utf-8").split())
 MAX_WORD = 60  # letters: a longer run is no word, and is neither split nor looked up
+MIN_VERB = 4  # letters of a verb that a noun in -ning is read as made from
+NOUN_ONLY = frozenset("ABCDEFGHXYUZvfs")  # flags of nouns: a word with only these is no verb
 
 
 class _FoldTable(dict):
@@ -88,10 +90,27 @@ def word_tokens(written: str) -> tuple[str, ...]:
 
 
 def _base_stems(folded: str) -> list[str]:
+    """The stem of the word's base form, and for a noun made from a verb the verb's stem
+    ('upphandlingen' -> upphandling, upphandl: it meets 'upphandla', 'upphandlad')."""
     if not folded.isalpha() or len(folded) > MAX_WORD:
         return []
-    base = next((b for b in lexicon().base_forms(folded) if b != folded), None)
-    return [stem(base)] if base else []
+    words = lexicon()
+    bases = words.base_forms(folded)
+    base = next((b for b in bases if b != folded), None)
+    stems = [stem(base)] if base else []
+    noun = base or folded if folded in bases or base else None
+    if noun and noun.endswith("ing") and (verb := _verb_of(noun)):
+        stems.append(stem(verb))
+    return stems
+
+
+def _verb_of(noun: str) -> str | None:
+    """The verb a noun in -ing/-ning is made from: 'förlängning' -> 'förlänga', 'planering' -> 'planera'."""
+    words = lexicon()
+    for verb in (noun[:-4] + "a", noun[:-3] + "a") if noun.endswith("ning") else (noun[:-3] + "a",):
+        if len(verb) > MIN_VERB and verb in words.flags and not NOUN_ONLY.issuperset(words.flags[verb]):
+            return verb
+    return None
 
 
 def _runs(parts: tuple[str, ...]):
@@ -133,13 +152,16 @@ def _words(value: str):
         parts = list(re.finditer(r"\w+", word))
         for number, part in enumerate(parts):
             yield part.group(), match.start() + part.start(), match.start() + part.end(), position
-            if number == 0:
+            if number == 0 and parts[-1].group().lower() in COORDINATORS:  # 'hälso-och sjukvård'
+                if completed := _completion(part.group(), matches[index + 1: index + 1 + ELISION_REACH], value):
+                    yield completed, match.start(), match.end(), position
+            elif number == 0:
                 yield "".join(p.group() for p in parts), match.start(), match.end(), position
             position += 1
 
 
 COORDINATORS = frozenset({"och", "eller", "samt", "respektive", "resp", "som"})
-ELIDED = re.compile(r"[-‐](?=[\s,])")  # 'ut- och', 'bas-, fördjupnings-': a hyphen closing a word
+ELIDED = re.compile(r"[-‐](?=[\s,])|\s[-‐–](?=och\b|eller\b)")  # 'ut- och', 'bas-, fördjupnings-', 'hälso –och'
 ELISION_REACH = 6  # words between an elided first part and the compound that completes it
 
 
@@ -148,12 +170,16 @@ def _completed(value: str, matches: list, index: int) -> str | None:
     match = matches[index]
     if not ELIDED.match(value, match.end()):
         return None
-    for following in matches[index + 1: index + 1 + ELISION_REACH]:
-        word = following.group()
-        if word.lower() in COORDINATORS or ELIDED.match(value, following.end()):
+    return _completion(match.group(), matches[index + 1: index + 1 + ELISION_REACH], value)
+
+
+def _completion(elided: str, following: list, value: str) -> str | None:
+    for match in following:
+        word = match.group()
+        if word.lower() in COORDINATORS or ELIDED.match(value, match.end()):
             continue
         tail = _without_first_part(word)
-        return match.group() + tail if tail else None
+        return elided + tail if tail else None
     return None
 
 
@@ -174,6 +200,7 @@ EXACT = "="  # marks a word as written, beside its stem: '=samsjuklighetsdelegat
 # Sections of a field value that weigh more: build.py wraps a title in TITLE ... END.
 TITLE, DECISION, END = "\x01", "\x02", "\x03"
 SECTION_BOOST = {TITLE: 3.0, DECISION: 2.0}
+TITLE_PART = 0.7  # a compound's part in a title, as a share of the same word written on its own there
 SECTION = re.compile("([\x01\x02\x03])")
 
 
@@ -196,15 +223,18 @@ class SwedishAnalyzer(Tokenizer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         texts_of = _indexed if mode == "index" else _queried
         position, offset = start_pos, start_char
-        boost = 1.0
+        boost, in_title = 1.0, False
         for piece in SECTION.split(value):
             if piece in SECTION_BOOST or piece == END:
                 boost = SECTION_BOOST.get(piece, 1.0)
+                in_title = piece == TITLE and mode == "index"
                 continue
             last = position
             for word, start, end, at in _words(piece):
-                for text in texts_of(word):
-                    token.text, token.boost, token.stopped = text, boost, False
+                parts = _title_exact(word) if in_title else ()
+                for text in (*texts_of(word), *parts):
+                    token.text, token.stopped = text, False
+                    token.boost = boost * TITLE_PART if parts and text in parts else boost
                     if positions:
                         token.pos = position + at
                     if chars:
@@ -212,6 +242,32 @@ class SwedishAnalyzer(Tokenizer):
                     yield token
                 last = position + at + 1
             position, offset = last, offset + len(piece)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _title_exact(word: str) -> tuple[str, ...]:
+    """In a title, a compound's parts count nearly as written words (TITLE_PART): a title naming the
+    matter inside a compound ('det kortsiktiga hemsjukvårdsavtalet') ranks close to one naming it
+    as a word of its own."""
+    return tuple(EXACT + part for part in title_parts(word))
+
+
+def title_parts(written: str) -> tuple[str, ...]:
+    """The words a compound is made of, in their base forms, and its first parts together:
+    'hemsjukvårdsavtalet' -> hem, sjuk, vård, avtal, hemsjukvård."""
+    folded = fold(written)
+    if folded in STOP_WORDS or not folded.isalpha() or len(folded) > MAX_WORD:
+        return ()
+    parts = compound_parts(written)
+    if len(parts) < 2:
+        return ()
+    words = lexicon()
+    *firsts, head = parts
+    bases = [words.modifier(p) or p for p in firsts]
+    found = [*bases, words.head(head) or head]
+    if len(firsts) > 1:
+        found.append("".join(firsts[:-1]) + bases[-1])
+    return tuple(dict.fromkeys(w for w in found if w != folded))
 
 
 @functools.lru_cache(maxsize=300_000)
@@ -250,12 +306,12 @@ def exact_words(text: str) -> set[str]:
     return words
 
 
-def base_stem(word: str) -> str | None:
-    """The stem of a word's base form when it is not the word's own stem ('insats' for 'insatser'):
-    kept with the index, so that a query for an archive word finds its base form without a dictionary."""
+def base_stems(word: str) -> list[str]:
+    """The stems of a word's base form and its verb that are not the word's own stem ('insats' for
+    'insatser'): kept with the index, so that a query for an archive word finds them without a dictionary."""
     folded = fold(word)
-    stems = _base_stems(folded) if folded not in STOP_WORDS else []
-    return stems[0] if stems and stems[0] != stem(folded) else None
+    own = stem(folded)
+    return [s for s in _base_stems(folded) if s != own] if folded not in STOP_WORDS else []
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:

@@ -24,10 +24,10 @@ from archive.metadata import sidecar_path
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
-from .analysis import analyse, base_stem, exact_words, weighted
+from .analysis import analyse, base_stems, exact_words, weighted
 from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
-from .lexicon import cache_lexicon_in
+from .wordrules import is_procedural
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations, take_over_write_lock
 
@@ -111,7 +111,6 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
     archive_dir, index_dir = Path(archive_dir), Path(index_dir)
     paths = {_source_name(path, archive_dir): path for path in document_paths(archive_dir)}
     with build_lock(index_dir):
-        cache_lexicon_in(index_dir)
         report = BuildReport()
         index, known = _open_for_update(index_dir, rebuild, report)
         take_over_write_lock(index)
@@ -202,7 +201,7 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
     side lists only words still in the index). It commits with the items, in the same segment.
     """
     known: dict[str, list[str]] = {}
-    bases: dict[str, str] = {}
+    bases: dict[str, list[str]] = {}
     if not report.rebuilt:
         with index.searcher() as searcher:
             meta = searcher.document(id=META)
@@ -210,8 +209,8 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
             bases = meta["data"].get("bases", {}) if meta else {}
     for word in new_words - known.keys():
         known[word] = analyse(word)
-        if base := base_stem(word):
-            bases[word] = base
+        if stems := base_stems(word):
+            bases[word] = stems
     return {"version": VERSION, "built": time.time(), "words": known, "bases": bases}
 
 
@@ -266,6 +265,7 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "title": item.title, "body": item.text,
         "text": weighted(item.title, decisions + proposals, [item.text, presenters]),
         "presenters": presenters, "kind": kinds or None, "kinds": kinds, "kind_label": item.kind,
+        "procedural": "ja" if is_procedural(item.title) else "nej",
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,
     }

@@ -33,9 +33,9 @@ Scores = dict[int, float]
 class Postings:
     """The scored postings of one searcher's view of the index. Not thread-safe: SearchIndex holds a lock."""
 
-    def __init__(self, searcher, bases: dict[str, str] | None = None):
+    def __init__(self, searcher, bases: dict[str, list[str]] | None = None):
         self.searcher = searcher
-        self.bases = bases or {}  # an archive word -> the stem of its base form, where that differs
+        self.bases = bases or {}  # an archive word -> the stems of its base form and verb, where they differ
         self.reader = searcher.reader()
         self.doc_count = self.reader.doc_count_all()
         self.deleted = {offset + d for leaf, offset in self._leaves() if leaf.has_deletions() for d in leaf.deleted_docs_set}
@@ -67,6 +67,10 @@ class Postings:
                 if info.doc_frequency() >= least and text not in self._scored:
                     self._remember(text, self._score(text))
         return self._cached
+
+    def doc_frequency(self, term: str) -> int:
+        """How many documents have the term in the text field (deleted ones included)."""
+        return self.reader.doc_frequency(FIELD, term)
 
     def docs(self, field: str, value: str) -> frozenset[int]:
         """The live documents with this value in an untokenised field (organ, doc_type, kind, decided, doctype)."""
@@ -220,6 +224,10 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     if not meaningful:
         return None
     found = intersect([_group(postings, group) for group in meaningful])
+    for term in parsed.boosts:
+        scores = term_docs(postings, term)
+        for d in scores.keys() & found.keys():
+            found[d] += scores[d]
     for term in (t for group in meaningful for t in group if not t.phrase and not t.prefix):
         folded = fold(joined(term.text))
         if query_stems(postings, folded):  # a stop word already counts only as written
@@ -251,15 +259,16 @@ def query_stems(postings: Postings, folded: str) -> list[str]:
     """What a query word looks up: its stems, and the stem of its base form when the archive has the
     word ('insatser' also finds 'insats')."""
     stems = analyse(folded, mode="query")
-    if stems and (base := postings.bases.get(folded)) and base not in stems:
-        stems.append(base)
+    if stems:
+        stems += [base for base in postings.bases.get(folded, ()) if base not in stems]
     return stems
 
 
 def _group(postings: Postings, group: list[Term]) -> Scores:
     total: Scores = {}
     for term in group:
-        add(total, term_docs(postings, term))
+        scores = term_docs(postings, term)
+        add(total, scores if term.weight == 1.0 else {d: s * term.weight for d, s in scores.items()})
     return total
 
 

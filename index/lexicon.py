@@ -8,8 +8,9 @@
 - names: words the dictionary writes only with a capital ('Hedemora', 'Lindström');
 - how common a word is (wordfreq's Swedish list), to choose between cuts.
 
-Preparing it reads the whole dictionary (a few seconds); a build keeps the prepared lexicon as a
-pickle in the index folder (cache_lexicon_in), and loading that takes a fraction of a second.
+Preparing it reads the whole dictionary (several seconds); the prepared lexicon is kept as a pickle
+in the user's cache folder ($XDG_CACHE_HOME or ~/.cache, motesarkivet/), once per machine and
+dictionary version, and loading that takes a fraction of a second.
 """
 
 from __future__ import annotations
@@ -172,29 +173,25 @@ def _frequencies(words) -> dict[str, float]:
 
 # --- the prepared lexicon, cached --------------------------------------------------------------
 
-_cache_dir: Path | None = None
 
-
-def cache_lexicon_in(folder: Path) -> None:
-    """Keep the prepared lexicon as a pickle in folder (a build passes the index folder)."""
-    global _cache_dir
-    _cache_dir = Path(folder)
+def cache_folder() -> Path:
+    """Where the prepared lexicon is kept: it depends on the installed packages only, not on an archive."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "motesarkivet"
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     dic, aff = dictionary_files()
-    if _cache_dir is None:
-        return Lexicon.load(dic, aff)
     stat = dic.stat()
-    cached = _cache_dir / f"{LEXICON_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
+    cached = cache_folder() / f"{LEXICON_VERSION}-{stat.st_size}-{int(stat.st_mtime)}.pickle"
     try:
         with cached.open("rb") as handle:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         prepared = Lexicon.load(dic, aff)
     try:
-        temporary = cached.with_suffix(".tmp")
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
             pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cached)

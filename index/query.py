@@ -28,12 +28,14 @@ class Term:
     text: str
     phrase: bool = False
     prefix: bool = False
+    weight: float = 1.0  # a synonym counts as one word, however many words it has
 
 
 @dataclass
 class ParsedQuery:
     groups: list[list[Term]] = field(default_factory=list)  # AND of ORs
     excluded: list[Term] = field(default_factory=list)
+    boosts: list[Term] = field(default_factory=list)  # rank the items that have them first, select nothing
     organ: str | None = None
     year_from: str | None = None
     year_to: str | None = None

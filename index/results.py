@@ -23,6 +23,7 @@ class SearchRequest:
     limit: int = 20
     timeline_by: str = "year"
     decision: str | None = None  # "taken", "proposed" or "any": only items with such decisions
+    correct: bool = True  # a query that finds nothing shows its correction's results (False: as written)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Results:
     facets: dict[str, dict[str, int]]
     timeline: list[Bucket]
     notes: list[str] = field(default_factory=list)
+    showing: str | None = None  # the hits are for this correction of the query, which found nothing as written
 
     def as_json(self) -> dict:
         """The shape of GET /api/search (ARCHITECTURE.md)."""

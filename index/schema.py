@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
@@ -77,6 +77,7 @@ def make_schema() -> Schema:
         kind=KEYWORD(lowercase=True, scorable=False),  # base kinds, for filtering: 'information beslut'
         kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again
         kind_label=STORED(),
+        procedural=ID(),  # "ja" for an item of every meeting (index/rules/procedural_items.tsv)
         decided=ID(stored=True),  # "beslut" when a decision was taken under the item, "förslag" for a proposal only, else "nej"
         # decisions by kind (index/decision_fields.py): formality, substantive, assignment, proposal
         decision_details=STORED(),  # beside decision_list: each decision's kind, to_organ, collective span

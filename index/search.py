@@ -6,7 +6,8 @@ The flow of a search (SearchIndex._search): parse the query (query.py), turn the
 documents (filters.py), match and score the words over the postings (evaluate.py), choose the page,
 mark the matched words (highlight.py), count facets and the timeline over all hits (facets.py,
 timeline.py), list the archive's words found through stems and compounds (vocabulary.py), and offer
-a spelling suggestion when little was found (suggest.py). Everything read from one commit of the
+a spelling correction when little was found (suggest.py), whose results are shown at once when
+the query as written found nothing. Everything read from one commit of the
 index lives in a Snapshot (snapshot.py), opened, kept and retired with that commit's View (live.py).
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import gc
 import heapq
 import json
+from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 
@@ -24,16 +26,19 @@ from .filters import filter_sets
 from .highlight import highlight, query_prefixes, query_stems
 from .meetings import referenced_meeting
 from .query import ParsedQuery, parse_query
+from .rewrite import add_synonyms, names_procedure, split_unknown
 from .results import (  # noqa: F401  (the search API's names, imported from here by the web app and the CLI)
     DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
 )
 from .live import LiveIndex
 from .schema import ITEM, MEETING
 from .snapshot import Snapshot
-from .suggest import suggestion
 from .timeline import timeline
 
 PRELOAD_SHARE = 0.01  # warm() reads the postings of terms in at least this share of the items
+FEW = 3  # a query finding fewer items gets a spelling suggestion
+FAR_MORE = 5  # a correction finding this many times as many items (and the query nothing, or little) is shown at once
+PROCEDURAL_WEIGHT = 0.25  # 'Godkännande av dagordning' below the matters, unless the query asks for it
 
 
 class SearchIndex:
@@ -66,7 +71,7 @@ class SearchIndex:
         with self._live.current() as view:
             return view.remembered(request, lambda: self._search(view.snapshot, request))
 
-    def _search(self, snapshot: Snapshot, request: SearchRequest) -> Results:
+    def _search(self, snapshot: Snapshot, request: SearchRequest, suggest: bool = True) -> Results:
         parsed = parse_query(request.query)
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = filter_sets(snapshot, parsed, request)
@@ -75,21 +80,36 @@ class SearchIndex:
         if parsed.asks_for_decisions and sort == "relevance":
             sort = "newest"
             notes.append("frågan gäller beslut: det senaste beslutet visas först")
+        add_synonyms(parsed)
+        for split in split_unknown(snapshot.postings, parsed):
+            notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")
         matched = _matches(snapshot, parsed, filters)
         if matched is None:
             notes.append("skriv ett eller flera ord att söka efter")
             return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
+        suggested = None
+        if suggest and len(matched) < FEW and not parsed.empty:
+            suggested, corrected = self._correction(snapshot, request)
+            if corrected and request.correct and corrected.total >= FAR_MORE * len(matched):
+                return replace(corrected, query=request.query, suggestion=suggested, showing=suggested)
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
         keys_of = snapshot.vocabulary.word_keys
         hits = [_hit(snapshot.searcher.stored_fields(d), score, stems, prefixes, keys_of)
                 for d, score in _page(snapshot, matched, sort, page, limit)]
         groups = count(snapshot.facet_keys(), matched)
-        total = len(matched)
-        suggested = suggestion(snapshot, request) if total < 3 and not parsed.empty else None
         return Results(
-            request.query, total, page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
+            request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
             facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes,
         )
+
+    def _correction(self, snapshot: Snapshot, request: SearchRequest) -> tuple[str | None, Results | None]:
+        """'Menade du …?': the query corrected, and the correction's results, when it finds something.
+        SearchIndex._search shows those instead when the query as written found nothing, or far less."""
+        suggested = snapshot.speller.suggestion(request.query)
+        if suggested is None:
+            return None, None
+        corrected = self._search(snapshot, replace(request, query=suggested), suggest=False)
+        return (suggested, corrected) if corrected.total else (None, None)
 
     def organs(self) -> list[str]:
         with self._live.current() as view, view.lock:
@@ -136,9 +156,13 @@ class SearchIndex:
 
 
 def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:
-    """Matched items and their scores, or None when the query has neither words nor filters."""
+    """Matched items and their scores, or None when the query has neither words nor filters.
+    Items of every meeting (procedural) count less unless the query names them."""
     postings = snapshot.postings
     found = match_text(postings, parsed)
+    if found and not names_procedure(parsed):
+        for d in postings.docs("procedural", "ja") & found.keys():
+            found[d] *= PROCEDURAL_WEIGHT
     if found is None:
         if not (filters or parsed.excluded):
             return None

@@ -10,6 +10,7 @@ from .facets import FACETS
 from .meetings import summary
 from .schema import MEETING
 from .store import CHECKED_COLUMNS, column
+from .suggest import Speller
 from .vocabulary import Vocabulary
 
 
@@ -24,6 +25,7 @@ class Snapshot:
         self._facet_keys: list[tuple] | None = None
         self._ranks: dict[str, list[int]] = {}
         self._summaries: list[dict] | None = None
+        self._speller: Speller | None = None
 
     @property
     def postings(self) -> Postings:
@@ -36,6 +38,12 @@ class Snapshot:
         if self._vocabulary is None:
             self._vocabulary = Vocabulary(self.searcher)
         return self._vocabulary
+
+    @property
+    def speller(self) -> Speller:
+        if self._speller is None:
+            self._speller = Speller(self.searcher, self.vocabulary.variants())
+        return self._speller
 
     def column(self, name: str) -> list:
         """A sortable field's value for every document, by docnum. All are read, and checked against the

@@ -32,8 +32,8 @@ class Vocabulary:
         """Each word of the archive -> its stem, base form and compound parts, as the build analysed it."""
         return self._meta().get("words", {})
 
-    def base_stems(self) -> dict[str, str]:
-        """An archive word -> the stem of its base form, where that differs from its own stem."""
+    def base_stems(self) -> dict[str, list[str]]:
+        """An archive word -> the stems of its base form and verb, where they differ from its own stem."""
         return self._meta().get("bases", {})
 
     def _meta(self) -> dict:
@@ -61,8 +61,8 @@ class Vocabulary:
         found: list[str] = []
         for term in (t for group in parsed.groups for t in group if not t.phrase and not t.prefix):
             folded = fold(joined(term.text))
-            for query_stem in analyse(folded, mode="query") + [self.base_stems().get(folded)]:
-                found.extend(sorted(variants.get(query_stem, ())) if query_stem else [])
+            for query_stem in analyse(folded, mode="query") + self.base_stems().get(folded, []):
+                found.extend(sorted(variants.get(query_stem, ())))
         return list(dict.fromkeys(found))
 
     def word_keys(self, word: str) -> tuple[str, frozenset[str]]:

@@ -60,5 +60,20 @@ def combining_forms() -> dict[str, str]:
 
 
 @functools.cache
+def procedural_titles() -> tuple[str, ...]:
+    return tuple(row[0] for row in entries("procedural_items.tsv"))
+
+
+def is_procedural(title: str) -> bool:
+    """An agenda item of every meeting ('Godkännande av dagordning', 'Övriga frågor')."""
+    return " ".join(title.lower().split()).startswith(procedural_titles())
+
+
+@functools.cache
+def synonyms() -> dict[str, str]:
+    return mapping("synonyms.tsv")
+
+
+@functools.cache
 def irregular_forms() -> dict[str, str]:
     return mapping("irregular_forms.tsv")

@@ -128,17 +128,20 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
+@click.option("--exact", "exact", is_flag=True, help="Search the query as written, never its spelling correction.")
 @click.option("--json", "as_json", is_flag=True, help="Print what GET /api/search returns.")
-def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, **options):
+def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, exact: bool, **options):
     """Search the archive: words, "phrases", OR/ELLER, -word, prefix*, organ:, år:2020..2022, typ:."""
-    results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), **options))
+    results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), correct=not exact, **options))
     if as_json:
         print_json(results.as_json())
         return
     click.echo(f"{results.total} träffar för '{results.query}'" + (f", sida {results.page}" if results.page > 1 else ""))
     if results.searched:
         click.echo(f"Sökte även: {', '.join(results.searched)}")
-    if results.suggestion:
+    if results.showing:
+        click.echo(f"Visar träffar för: {results.showing} (inga träffar för '{results.query}'; --exact söker som skrivet)")
+    elif results.suggestion:
         click.echo(f"Menade du: {results.suggestion}?")
     for note in results.notes:
         click.echo(f"Obs: {note}")

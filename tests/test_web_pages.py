@@ -134,7 +134,9 @@ def test_empty_query_shows_how_to_search(client):
 
 def test_no_hits_offers_a_correction_and_advice(client):
     _parsed, html = page(client, "/sok?q=samsjuklihet")
-    assert "Menade du" in html and "samsjuklighet" in html
+    assert "Visar träffar för <strong>samsjuklighet</strong>" in html and "exakt=1" in html
+    _parsed, html = page(client, "/sok?q=samsjuklihet&exakt=1")
+    assert "Inga träffar för ”samsjuklihet”" in text(html) and "Menade du" in html
     _parsed, html = page(client, "/sok?q=xyzzyqqq")
     assert "Inga träffar för ”xyzzyqqq”" in text(html) and "Kontrollera stavningen" in html
 

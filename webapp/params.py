@@ -42,6 +42,7 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         limit=number(args, "limit", default_limit, 1, MAX_LIMIT),
         timeline_by=choice(args, "by", TIMELINE_BY),
         decision=choice(args, "decision", ("", *DECISIONS)) or None,
+        correct=choice(args, "exakt", ("", "1")) != "1",  # exakt=1: the query as written, never its correction
     )
 
 

@@ -96,7 +96,7 @@ def _lines(block: str, references) -> Markup:
     return Markup("<br>\n").join(linked(line, references) for line in block.split("\n"))
 
 
-SEARCH_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "limit")
+SEARCH_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "limit", "exakt")
 
 
 def search_url(endpoint: str = "pages.search", **changes) -> str:
