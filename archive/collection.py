@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .dates import covers
 from .errors import ArchiveError
+from .limits import capped_warnings, cut_long_lines
 from .metadata import is_sidecar, load_sidecar
 from .model import Meeting, Reference
 from .parse import parse
@@ -19,7 +20,9 @@ def load_document(path: Path) -> Meeting:
     """Read, parse and apply the sidecar of one document. Raises ArchiveError (ReadError, MetadataError)."""
     path = Path(path)
     metadata = load_sidecar(path)
-    return parse(read_text(path), source=path.name, metadata=metadata)
+    text, cut = cut_long_lines(read_text(path))
+    meeting = parse(text, source=path.name, metadata=metadata)
+    return replace(meeting, warnings=tuple(capped_warnings(cut + list(meeting.warnings))))
 
 
 def document_paths(folder: Path) -> list[Path]:

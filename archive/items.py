@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .clean import Gap, Line, join_wrapped
+from .clean import Gap, Line, Wrapped, join_wrapped
+from .limits import MAX_ITEMS, number
 from .model import Decision, DocType, Item, Person
 from .organs import match_organ
 from .people import continues_presenters, parse_presenters
@@ -125,6 +126,7 @@ class BodyReader:
         self.subjects: list[str] = []
         self.section: str | None = None  # the protocol section we are in: 'Beslut', 'Förslag till beslut', …
         self.break_before_next = False
+        self.started = 0  # items and sub-items
 
     # --- reading --------------------------------------------------------------------------
 
@@ -144,7 +146,7 @@ class BodyReader:
         text = line.text
         if line.table:
             self._read_table(line)
-        elif self._heading(line):
+        elif self._below_item_limit(line) and self._heading(line):
             pass
         elif self.current is None:
             self.warnings.append(f"rad {line.number}: text före första punkten: '{_short(text)}'")
@@ -215,6 +217,16 @@ class BodyReader:
             return True
         return False
 
+    def _below_item_limit(self, line: Line) -> bool:
+        """Whether another item may start; after MAX_ITEMS the rest is the last item's text (said once)."""
+        if self.started < MAX_ITEMS:
+            return True
+        if self.started == MAX_ITEMS:
+            self.warnings.append(f"rad {line.number}: fler än {number(MAX_ITEMS)} punkter; "
+                                 "resten av dokumentet läses som text i den sista")
+            self.started += 1
+        return False
+
     def _next_numeric_child(self, top: Draft) -> int:
         numeric = [c for c in top.children if "." in c.number]
         if len(numeric) != len(top.children):
@@ -222,6 +234,7 @@ class BodyReader:
         return len(numeric) + 1
 
     def _start(self, draft: Draft, level: int) -> None:
+        self.started += 1
         if level == 0:
             self.tops.append(draft)
         else:
@@ -263,15 +276,15 @@ class BodyReader:
         )
 
     def _read_presenters(self, first: str) -> None:
-        text = first.strip()
+        parts = [first.strip()]  # joined once at the end: joining as they come was quadratic
         while self.i < len(self.lines):
             line = self.lines[self.i]
-            if line.table or self._structural(line.text) or not continues_presenters(text, line.text):
+            if line.table or self._structural(line.text) or not continues_presenters(parts[-1], line.text):
                 break
-            joiner = " " if text.endswith(",") or line.text[:1].islower() else ", "
-            text = text + joiner + line.text
+            joiner = " " if parts[-1].endswith(",") or line.text[:1].islower() else ", "
+            parts.append(joiner + line.text)
             self.i += 1
-        self.current.presenters.extend(parse_presenters(text))
+        self.current.presenters.extend(parse_presenters("".join(parts)))
 
     def _read_table(self, first: Line) -> None:
         block = [first]
@@ -310,7 +323,7 @@ class BodyReader:
 
     def _read_satser(self, target: list[Decision], decided_by: str | None, first: str | None) -> None:
         """The att-satser after a decision head: one or many, numbered or not, wrapped over lines and pages."""
-        satser: list[str] = [first.strip()] if first else []
+        satser: list[Wrapped] = [Wrapped(first.strip())] if first else []
         listing = False  # inside a list that an att-sats opened with a colon
         pointed = False  # the current att-sats has numbered points of its own
         while self.i < len(self.lines):
@@ -322,34 +335,34 @@ class BodyReader:
             if att:
                 numbered = att.group(1) is not None
                 if numbered and satser and (pointed or satser[-1].endswith(":")):
-                    satser[-1] += "\n" + text
+                    satser[-1].new_line(text)
                     pointed = True
                 else:
-                    satser.append(text)
+                    satser.append(Wrapped(text))
                     pointed = False
                 listing = False
             elif not satser:
                 if self.protocol and POINT.match(text):
-                    satser.append(text)
+                    satser.append(Wrapped(text))
                 elif text[:1].islower():
-                    satser.append(text)
+                    satser.append(Wrapped(text))
                 else:
                     break
             elif listing or satser[-1].endswith(":"):
-                satser[-1] += "\n" + text
+                satser[-1].new_line(text)
                 listing = True
             elif self.protocol and POINT.match(text):
-                satser.append(text)
+                satser.append(Wrapped(text))
             elif satser[-1].endswith(TERMINAL):
                 break
-            elif line.gap >= Gap.PARA and text[:1].isupper() and not _ends_open(satser[-1]):
+            elif line.gap >= Gap.PARA and text[:1].isupper() and not _ends_open(satser[-1].tail()):
                 break
             else:
-                satser[-1] = join_wrapped(satser[-1], text)
+                satser[-1].wrap(text)
             self.i += 1
         if not satser:
             self.warnings.append(f"rad {self.lines[self.i - 1].number}: beslutsformel utan att-sats")
-        target.extend(Decision(_tidy(s), decided_by) for s in satser)
+        target.extend(Decision(_tidy(str(s)), decided_by) for s in satser)
 
     # --- after reading --------------------------------------------------------------------
 
@@ -392,19 +405,19 @@ def read_body(lines: list[Line], doc_type: DocType) -> Body:
 
 def reflow(lines: list[Line]) -> str:
     """Body lines -> paragraphs: wrapped lines joined, bullets and paragraph breaks kept."""
-    paragraphs: list[str] = []
+    paragraphs: list[Wrapped] = []
     last_length = 0
     for line in lines:
         text = line.text
         if paragraphs and not _starts_paragraph(paragraphs[-1], last_length, line):
-            paragraphs[-1] = join_wrapped(paragraphs[-1], text)
+            paragraphs[-1].wrap(text)
         else:
-            paragraphs.append(text)
+            paragraphs.append(Wrapped(text))
         last_length = len(text)
-    return "\n\n".join(paragraphs)
+    return "\n\n".join(map(str, paragraphs))
 
 
-def _starts_paragraph(previous: str, previous_line_length: int, line: Line) -> bool:
+def _starts_paragraph(previous: Wrapped, previous_line_length: int, line: Line) -> bool:
     text = line.text
     if text.startswith(("• ", "– ")) or previous.startswith(("• ", "– ")) and text[:1].isupper():
         return True

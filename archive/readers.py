@@ -12,9 +12,11 @@ import codecs
 import io
 import logging
 import re
+import zipfile
 from pathlib import Path
 
 from .errors import ReadError
+from .limits import MAX_DOCUMENT_CHARS, MAX_FILE_BYTES, MAX_LINES, MAX_PDF_PAGES, MAX_UNPACKED_BYTES, number
 
 SUPPORTED = (".pdf", ".docx", ".txt", ".md")
 # Encodings Swedish offices produce besides UTF-8. cp1250 and friends are left out on purpose:
@@ -32,6 +34,8 @@ def read_text(path: Path) -> str:
     if suffix not in SUPPORTED:
         raise ReadError(path, None, f"okänd filtyp '{suffix or path.name}' (läser {', '.join(SUPPORTED)})")
     try:
+        if (size := path.stat().st_size) > MAX_FILE_BYTES:
+            raise ReadError(path, None, f"filen är {_megabytes(size)}; högst {_megabytes(MAX_FILE_BYTES)} läses")
         data = path.read_bytes()
     except OSError as error:
         raise ReadError(path, None, f"kan inte läsa filen: {error.strerror or error}") from error
@@ -41,7 +45,23 @@ def read_text(path: Path) -> str:
     text = reader(path, data)
     if not text.strip():
         raise ReadError(path, None, "dokumentet innehåller ingen text (en inskannad bild utan textlager?)")
+    return _within_limits(path, text)
+
+
+def _within_limits(path: Path, text: str) -> str:
+    """The text, unless it is longer than any real protocol (see archive/limits.py)."""
+    if len(text) > MAX_DOCUMENT_CHARS:
+        raise ReadError(path, None, f"dokumentet har {number(len(text))} tecken; högst {number(MAX_DOCUMENT_CHARS)} "
+                                    "läses (dela upp filen)")
+    breaks = text.count("\n") + text.count("\r") - text.count("\r\n")
+    lines = breaks + (not text.endswith(("\n", "\r")))
+    if lines > MAX_LINES:
+        raise ReadError(path, None, f"dokumentet har {number(lines)} rader; högst {number(MAX_LINES)} läses (dela upp filen)")
     return text
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 2**20:,.0f} MB".replace(",", " ")
 
 
 # --- PDF --------------------------------------------------------------------------------------
@@ -57,6 +77,8 @@ def _read_pdf(path: Path, data: bytes) -> str:
         reader = PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
             raise ReadError(path, None, "krypterad PDF: den kräver lösenord för att öppnas")
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ReadError(path, None, f"PDF:en har {number(len(reader.pages))} sidor; högst {number(MAX_PDF_PAGES)} läses")
         pages = [page.extract_text() or "" for page in reader.pages]
     except ReadError:
         raise
@@ -76,10 +98,26 @@ def _read_docx(path: Path, data: bytes) -> str:
     import docx
 
     try:
+        _check_unpacked_size(path, data)
         document = docx.Document(io.BytesIO(data))
+        if (paragraphs := len(document.element.body)) > MAX_LINES:
+            raise ReadError(path, None, f"dokumentet har {number(paragraphs)} stycken; högst {number(MAX_LINES)} läses "
+                                        "(dela upp filen)")
         return "\n".join(_docx_lines(document))
+    except ReadError:
+        raise
     except Exception as error:  # damaged zip or XML: zlib, lxml and python-docx each raise their own
         raise ReadError(path, None, f"trasig DOCX ({type(error).__name__}: {error})") from error
+
+
+def _check_unpacked_size(path: Path, data: bytes) -> None:
+    """Refuse a zip bomb from the sizes its directory declares: zipfile never inflates a part beyond
+    its declared size, so what python-docx would unpack is known before anything is inflated."""
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        unpacked = sum(info.file_size for info in package.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ReadError(path, None, f"DOCX-filen är {_megabytes(unpacked)} uppackad; högst {_megabytes(MAX_UNPACKED_BYTES)} "
+                                    "läses (en zip-bomb?)")
 
 
 def _docx_lines(document) -> list[str]:
@@ -202,6 +240,8 @@ def _roman(n: int) -> str:
 
 
 def _read_plain(path: Path, data: bytes) -> str:
+    if len(data) > 4 * MAX_DOCUMENT_CHARS:  # more characters than the limit in any encoding: refused undecoded
+        raise ReadError(path, None, f"textfilen är {_megabytes(len(data))}; högst {number(MAX_DOCUMENT_CHARS)} tecken läses")
     for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _checked(path, _decode(path, data, encoding))
