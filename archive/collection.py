@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .dates import covers
 from .errors import ArchiveError
 from .limits import capped_warnings, cut_long_lines
-from .metadata import is_sidecar, load_sidecar
+from .metadata import existing_sidecar, is_sidecar, load_sidecar
 from .model import Meeting, Reference
 from .parse import parse
 from .readers import read_text
@@ -25,16 +26,91 @@ def load_document(path: Path) -> Meeting:
     return replace(meeting, warnings=tuple(capped_warnings(cut + list(meeting.warnings))))
 
 
-def document_paths(folder: Path) -> list[Path]:
-    """Every file of the archive that should be a document: hidden files and sidecars are not."""
+@dataclass(frozen=True)
+class Listing:
+    """The files of an archive folder: the documents, and the files that must not be read, each with why."""
+
+    documents: list[Path]
+    refused: list[ArchiveError]
+
+
+def list_archive(folder: Path) -> Listing:
+    """Every file of the archive that should be a document (hidden files, folders starting with '_' and
+    sidecars are not), and every file refused: a link that leads out of the archive folder (or nowhere),
+    a name that is not UTF-8. Links are resolved, never followed into folders; a link to a document
+    that the archive holds anyway is that document, listed once."""
     folder = Path(folder)
     if not folder.is_dir():
         raise ArchiveError(folder, None, "arkivmappen finns inte")
-    return sorted(
-        path for path in folder.rglob("*")
-        if path.is_file() and not any(part.startswith((".", "_")) for part in path.relative_to(folder).parts)
-        and not is_sidecar(path) and path.suffix != ".py"
-    )
+    root = folder.resolve()
+    refused: list[ArchiveError] = []
+    found: dict[Path, Path] = {}  # resolved target -> the path listed for it
+    links: list[tuple[Path, Path]] = []
+
+    def unreadable(error: OSError) -> None:
+        refused.append(ArchiveError(_shown(Path(error.filename or folder)), None,
+                                    f"mappen kan inte läsas: {error.strerror or error}"))
+
+    for directory, subfolders, files in os.walk(folder, onerror=unreadable):
+        here = Path(directory)
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
+        for name in subfolders:
+            if (here / name).is_symlink() and not resolved_inside(here / name, root):
+                refused.append(ArchiveError(_shown(here / name), None,
+                                            "länken leder till en mapp utanför arkivmappen och följs inte"))
+        for name in sorted(files):
+            path = here / name
+            if name.startswith((".", "_")) or is_sidecar(path) or path.suffix == ".py":
+                continue
+            if (why := _refusal(path, root)) is not None:
+                refused.append(ArchiveError(_shown(path), None, why))
+            elif not path.is_file():
+                continue  # a pipe or a device: reading it could wait forever
+            elif path.is_symlink():
+                links.append((path, path.resolve()))
+            else:
+                found[path.resolve()] = path
+    for path, target in links:
+        found.setdefault(target, path)
+    return Listing(sorted(found.values()), refused)
+
+
+def document_paths(folder: Path) -> list[Path]:
+    """The documents of an archive folder (see list_archive)."""
+    return list_archive(folder).documents
+
+
+def _refusal(path: Path, root: Path) -> str | None:
+    """Why a file of the archive folder must not be read, or None."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        return "filnamnet är inte giltig UTF-8 och kan inte visas eller länkas: byt namn på filen"
+    if path.is_symlink() and not path.exists():
+        return "länken leder ingenstans (eller i en slinga)"
+    try:
+        sidecar = existing_sidecar(path)
+    except ArchiveError as error:
+        return error.message
+    for candidate, what in ((path, "filen"), (sidecar, "sidofilen")):
+        if candidate is not None and candidate.is_symlink() and not resolved_inside(candidate, root):
+            return f"{what} är en länk till en fil utanför arkivmappen och läses inte"
+    return None
+
+
+def resolved_inside(path: Path, root: Path) -> Path | None:
+    """The real path of path (every link resolved) if it exists inside the folder root, else None."""
+    root = root.resolve()
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # gone meanwhile, or a loop of links (RuntimeError before Python 3.13)
+        return None
+    return real if real.is_relative_to(root) else None
+
+
+def _shown(path: Path) -> Path:
+    """A path whose name can be printed: bytes that are not UTF-8 shown as \\xNN."""
+    return Path(os.fsencode(path).decode("utf-8", "backslashreplace"))
 
 
 @dataclass
@@ -57,9 +133,10 @@ class Archive:
 
 def load_archive(folder: Path) -> Archive:
     """Every document of a folder. Failures are collected, never raised; duplicate ids are reported."""
-    archive = Archive(Path(folder))
+    listing = list_archive(folder)
+    archive = Archive(Path(folder), failures=list(listing.refused))
     by_id: dict[str, Meeting] = {}
-    for path in document_paths(folder):
+    for path in listing.documents:
         try:
             meeting = load_document(path)
         except ArchiveError as error:

@@ -15,6 +15,7 @@ A sidecar overrides what the parser found, and the meeting reports the sidecar a
 
 from __future__ import annotations
 
+import errno
 import re
 import tomllib
 from dataclasses import dataclass
@@ -56,16 +57,29 @@ def is_sidecar(path: Path) -> bool:
     return path.name.endswith(SUFFIX)
 
 
+def existing_sidecar(document: Path) -> Path | None:
+    """The sidecar of a document if it has one."""
+    path = sidecar_path(document)
+    try:
+        return path if path.exists() else None
+    except OSError as error:
+        if error.errno == errno.ENAMETOOLONG:  # the document's name is too long for a sidecar beside it
+            return None
+        raise MetadataError(path, None, f"sidofilen kan inte läsas: {error.strerror or error}") from error
+
+
 def load_sidecar(document: Path) -> Metadata | None:
     """The sidecar of a document, or None if it has none. A broken sidecar raises MetadataError."""
-    path = sidecar_path(document)
-    if not path.exists():
+    path = existing_sidecar(document)
+    if path is None:
         return None
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
     except UnicodeDecodeError as error:
         raise MetadataError(path, None, "sidofilen är inte UTF-8") from error
+    except OSError as error:
+        raise MetadataError(path, None, f"sidofilen kan inte läsas: {error.strerror or error}") from error
     except tomllib.TOMLDecodeError as error:
         # Python < 3.14 puts the position only in the message: 'Illegal character (at line 1, column 16)'.
         where = re.search(r"\(at line (\d+), column \d+\)", str(error))

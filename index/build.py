@@ -17,10 +17,11 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from archive.collection import document_paths, load_document
+from archive.collection import list_archive, load_document
 from archive.collective import shared_decisions
 from archive.errors import ArchiveError
-from archive.metadata import sidecar_path
+from archive.limits import MAX_FILE_BYTES
+from archive.metadata import existing_sidecar
 from archive.model import Item, Meeting
 from archive.serialize import meeting_detail
 
@@ -109,7 +110,8 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
     """Bring the index at index_dir up to date with archive_dir; see BuildReport for what happened."""
     started = time.perf_counter()
     archive_dir, index_dir = Path(archive_dir), Path(index_dir)
-    paths = {_source_name(path, archive_dir): path for path in document_paths(archive_dir)}
+    listing = list_archive(archive_dir)
+    paths = {_source_name(path, archive_dir): path for path in listing.documents}
     with build_lock(index_dir):
         report = BuildReport()
         index, known = _open_for_update(index_dir, rebuild, report)
@@ -118,6 +120,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
             _update(index, paths, known, report, progress)
         except OSError as error:
             raise write_error(error, index_dir) from error
+        report.failures.update({str(error.path): str(error) for error in listing.refused})
         if report.rebuilt:
             make_live(index_dir, Path(index.storage.folder))
         else:
@@ -272,10 +275,17 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
 
 
 def _content_hash(path: Path) -> str:
-    digest = hashlib.sha256(path.read_bytes())
-    sidecar = sidecar_path(path)
-    if sidecar.exists():
-        digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    """The hash of a document and its sidecar, read in blocks. A file too large to be read, or one that
+    cannot be read, hashes as such: reading it is then tried, and its failure reported, like a changed file's."""
+    try:
+        if (stat := path.stat()).st_size > MAX_FILE_BYTES:
+            return f"för stor:{stat.st_size}:{stat.st_mtime_ns}"
+        with path.open("rb") as document:
+            digest = hashlib.file_digest(document, "sha256")
+        if (sidecar := existing_sidecar(path)) is not None:
+            digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+    except (OSError, ArchiveError) as error:
+        return f"oläslig:{error}"
     return digest.hexdigest()
 
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import asdict, replace
+from urllib.parse import quote
 
 from flask import Response, jsonify, render_template, request
 
@@ -54,7 +56,20 @@ def csv_response(hits: list[Hit], title: str) -> Response:
             "\n".join(hit.decisions), "\n".join(hit.proposals), _url(hit),
         )])
     body = "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
-    return Response(body, mimetype="text/csv", headers={"Content-Disposition": f'attachment; filename="{_filename(title)}.csv"'})
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": attachment(f"{_filename(title)}.csv")})
+
+
+def attachment(filename: str) -> str:
+    """The Content-Disposition of a download, safe for any file name (RFC 6266): an ASCII fallback, and
+    the name itself as UTF-8 in filename* (RFC 5987). A newline or quote in a name cannot break the header."""
+    encoded = quote(filename.encode("utf-8", "backslashreplace"), safe="!#$&+-.^_`|~")
+    return f'attachment; filename="{ascii_name(filename)}"; filename*=UTF-8\'\'{encoded}'
+
+
+def ascii_name(filename: str) -> str:
+    """A file name in printable ASCII without quotes or backslashes: 'Möte "1".txt' -> 'Mote _1_.txt'."""
+    plain = unicodedata.normalize("NFKD", filename).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r'[^\x20-\x7e]|["\\]', "_", plain).strip() or "dokument"
 
 
 def _cell(value: str | None) -> str:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path, PurePosixPath
 
-from flask import Blueprint, abort, current_app, redirect, render_template, send_from_directory, url_for
+from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
+
+from archive.collection import resolved_inside
 
 from ..archive_index import search_index
+from ..exports import ascii_name, attachment
 
 blueprint = Blueprint("meetings", __name__)
 
@@ -55,9 +59,14 @@ def item(item_id: str):
 
 @blueprint.get("/moten/<meeting_id>/original")
 def original(meeting_id: str):
-    """The file the meeting was read from. The path comes from the index, never from the request, and
-    send_from_directory refuses anything outside the archive folder."""
+    """The file the meeting was read from. The path comes from the index, never from the request, and is
+    resolved now: a file that has become a link out of the archive folder since the build is not served."""
+    folder = Path(current_app.config["ARCHIVE_DIR"])
     source = search_index().meeting_file(meeting_id)
-    if source is None:
+    path = resolved_inside(folder / source, folder) if source else None
+    if path is None or not path.is_file():
         abort(404)
-    return send_from_directory(current_app.config["ARCHIVE_DIR"], source, as_attachment=True)
+    name = PurePosixPath(source).name
+    response = send_file(path, as_attachment=True, download_name=ascii_name(name))
+    response.headers["Content-Disposition"] = attachment(name)
+    return response
