@@ -5,8 +5,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from urllib.parse import quote, urlsplit
 
 from .model import DocType
+
+URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"  # RFC 3986's delimiters stay; the rest (space, <, >, parentheses) is percent-encoded
 
 
 @dataclass(frozen=True)
@@ -25,7 +28,7 @@ def cite(organ: str | None, date: str | None, doc_type: str, number: str, title:
     quoted = f', beslut "{decision}"' if decision else ""
     return Citation(
         text=f"{source}, {item}{quoted}. {url}",
-        markdown=f"{markdown_escape(source)}, [{markdown_escape(item)}]({url.replace(')', '%29')}){markdown_escape(quoted)}.",
+        markdown=f"{markdown_escape(source)}, {markdown_link(url, markdown_escape(item))}{markdown_escape(quoted)}.",
         html=f'{html.escape(source)}, <a href="{html.escape(url)}">{html.escape(item)}</a>{html.escape(quoted)}.',
         url=url,
     )
@@ -44,4 +47,24 @@ def item_label(number: str, doc_type: str) -> str:
 
 
 def markdown_escape(text: str) -> str:
-    return re.sub(r"([\\`*_\[\]<>#|])", r"\\\1", text)
+    """Text from a document as inert Markdown: nothing in it can become a link, an image, HTML or emphasis.
+
+    '<' and '>' become entities, for Python-Markdown does not honour a backslash before them; an
+    entity written out in the text ('&lt;') stays as written.
+    """
+    text = re.sub(r"&(?=#?\w+;)", "&amp;", text)
+    text = re.sub(r"([\\`*_\[\]#|])", r"\\\1", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;")
+
+
+def markdown_link(url: str, label: str | None = None) -> str:
+    """[label](url), or <url> without a label, for a web address; any other (javascript:, data:) is no
+    link but text. label must already be Markdown (escaped)."""
+    if not is_web_address(url):
+        return label if label is not None else markdown_escape(url)
+    url = quote(url, safe=URL_SAFE)
+    return f"[{label}]({url})" if label is not None else f"<{url}>"
+
+
+def is_web_address(url: str) -> bool:
+    return urlsplit(url).scheme.lower() in ("http", "https")

@@ -31,6 +31,9 @@ PAGE_RUN = 4  # this many blank lines in a row are a page break, not a paragraph
 
 LIGATURES = {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen, zero-width marks, BOM
+# Control characters no document means, that XML (DOCX, Atom) cannot hold: C0 but tab, line and page
+# breaks; DEL and C1; lone surrogates; U+FFFE/U+FFFF. A vertical tab is Word's line break in exported text.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 BULLETS = re.compile(r"^[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076]\s*")
 DASH_BULLET = re.compile(r"^[–—-]\s+(?=\S)")
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
@@ -45,11 +48,16 @@ BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 
 def normalise(text: str) -> str:
     """Unicode and white-space normalisation that never changes what a word says."""
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = unicodedata.normalize("NFC", without_controls(text.replace("\r\n", "\n").replace("\r", "\n")))
     text = INVISIBLE.sub("", text)
     for ligature, letters in LIGATURES.items():
         text = text.replace(ligature, letters)
     return re.sub(r"[\u00a0\u2007\u202f]", " ", text)
+
+
+def without_controls(text: str) -> str:
+    """Text without CONTROL_CHARACTERS; a vertical tab becomes a line break."""
+    return CONTROL_CHARACTERS.sub("", text.replace("\x0b", "\n"))
 
 
 def clean(text: str) -> list[Line]:

@@ -21,6 +21,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clean import without_controls
 from .dates import parse_date
 from .errors import MetadataError
 from .model import DocType, PartialDate
@@ -98,7 +99,7 @@ def _validate(path: Path, text: str, data: dict) -> Metadata:
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             fail(key, f"'{key}' ska vara en icke-tom textsträng")
-    values: dict[str, object] = {k: v.strip() for k, v in data.items()}
+    values: dict[str, object] = {k: without_controls(v).strip() for k, v in data.items()}
     if "date" in values:
         date = parse_date(values["date"])
         if date is None:

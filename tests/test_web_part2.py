@@ -119,7 +119,7 @@ def test_underlag_markdown_quotes_and_lists_sources(client):
     assert "> att anta det reviderade samverkansavtalet" in text
     assert "*1 valda poster finns inte längre i arkivet och är utelämnade.*" in text
     sources = text.split("## Källförteckning")[1]
-    assert f'1. Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". http://localhost/moten/{NOV}#punkt-5c' in sources
+    assert f'1. Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". <http://localhost/moten/{NOV}#punkt-5c>' in sources
 
 
 def test_underlag_docx_has_quotes_and_clickable_sources(client):

@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 from flask import Response, jsonify, render_template, request
 
+from archive.clean import without_controls
 from index.search import MAX_LIMIT, Hit, Results, SearchRequest
 
 from .archive_index import search_index
@@ -83,7 +84,13 @@ def atom(hits: list[Hit], title: str) -> Response:
     updated = max((_timestamp(h.meeting.date) for h in hits), default="1970-01-01T00:00:00Z")
     body = render_template("feed.xml", hits=hits, title=title, page_url=page_url, feed_url=request.url,
                            updated=updated, url_of=_url, timestamp=_timestamp)
-    return Response(body, mimetype="application/atom+xml")
+    return Response(xml_text(body), mimetype="application/atom+xml")
+
+
+def xml_text(text: str) -> str:
+    """Text that XML can hold: without control characters, a page break a line break (an index built
+    before control characters were stripped at reading may still have them)."""
+    return without_controls(text.replace("\f", "\n"))
 
 
 def _hit_json(hit: Hit) -> dict:

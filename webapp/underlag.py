@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE
@@ -13,7 +13,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from archive.citation import Citation, markdown_escape
+from archive.citation import Citation, is_web_address, markdown_escape, markdown_link
+
+from .exports import xml_text
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,17 @@ def as_markdown(entries: list[Entry], missing: int = 0) -> str:
             if texts:
                 lines += [f"**{label}:**", ""] + [f"- {markdown_escape(t)}" for t in texts] + [""]
     lines += ["## Källförteckning", ""]
-    lines += [f"{n}. {entry.citation.text}" for n, entry in enumerate(entries, start=1)]
+    lines += [f"{n}. {source_line(entry.citation)}" for n, entry in enumerate(entries, start=1)]
     return "\n".join(lines) + "\n"
 
 
+def source_line(citation: Citation) -> str:
+    """A citation as an entry of the Markdown source list: its text escaped, its permalink a link."""
+    return f"{markdown_escape(citation.text.removesuffix(citation.url).rstrip())} {markdown_link(citation.url)}"
+
+
 def as_docx(entries: list[Entry], missing: int = 0) -> bytes:
+    entries = [xml_safe(entry) for entry in entries]
     document = docx.Document()
     document.core_properties.title = "Underlag"
     document.core_properties.language = "sv-SE"
@@ -70,8 +78,21 @@ def as_docx(entries: list[Entry], missing: int = 0) -> bytes:
     return out.getvalue()
 
 
+def xml_safe(entry: Entry) -> Entry:
+    """An entry whose text Word's XML can hold."""
+    return replace(
+        entry, heading=xml_text(entry.heading), source=xml_text(entry.source), quote=xml_text(entry.quote),
+        decisions=[xml_text(d) for d in entry.decisions], proposals=[xml_text(p) for p in entry.proposals],
+        citation=replace(entry.citation, text=xml_text(entry.citation.text)),
+    )
+
+
 def _add_link(paragraph, url: str) -> None:
-    """A clickable link: python-docx has no API for one, so the relationship and run are made by hand."""
+    """A clickable link: python-docx has no API for one, so the relationship and run are made by hand.
+    Only a web address becomes a link; anything else stays text."""
+    if not is_web_address(url):
+        paragraph.add_run(url)
+        return
     relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     link = OxmlElement("w:hyperlink")
     link.set(qn("r:id"), relationship)
