@@ -36,7 +36,9 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen,
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 BULLETS = re.compile(r"^[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076]\s*")
 DASH_BULLET = re.compile(r"^[–—-]\s+(?=\S)")
-MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
+# Bold runs to the next marker of its kind, never past it: '.+?' scanned to the end of the line from
+# every unclosed '**', quadratic in the line's length.
+MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
 PAGE_FURNITURE = re.compile(
     r"^(?:sida\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?|\d+\s*\(\s*\d+\s*\)|\d{1,3}\s*/\s*\d{1,3}"
     r"|justerandes\s+sign(?:atur)?(?:\s+utdragsbestyrkande)?|utdragsbestyrkande|ordförandes\s+sign(?:atur)?)$",

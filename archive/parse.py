@@ -34,6 +34,9 @@ MEETING_CONTEXT = re.compile(
     r"länschefsnätverk|välfärdsråd|välfrädråd|socialchefsnätverk|styrgrupp|nämnd|fullmäktige|styrelse)",
     re.IGNORECASE,
 )
+# What is read before a date to tell whose meeting it is, far more than the words looked at: a window,
+# for reading all of a long line before each of its dates was quadratic.
+REFERENCE_CONTEXT = 300
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
 
 
@@ -281,17 +284,16 @@ def find_references(lines: list[Line], meeting_date: PartialDate | None) -> list
     previous_text = ""
     for line in lines:
         for found in find_dates(line.text, default_year):
-            if found.form == "compact" or _meeting_context(previous_text + " " + line.text[: found.start]):
+            before = f"{previous_text} {line.text[max(0, found.start - REFERENCE_CONTEXT): found.start]}"
+            if found.form == "compact" or _meeting_context(before):
                 if meeting_date and found.date == meeting_date:
                     continue
                 label = _reference_label(line.text, found.start, found.end)
                 key = (found.date.iso(), label)
                 if key not in seen:
                     seen.add(key)
-                    references.append(
-                        Reference(found.date, label, line.number, _referenced_organ(f"{previous_text} {line.text[: found.start]}"))
-                    )
-        previous_text = line.text
+                    references.append(Reference(found.date, label, line.number, _referenced_organ(before)))
+        previous_text = line.text[-REFERENCE_CONTEXT:]
     return references
 
 
@@ -301,7 +303,7 @@ def _meeting_context(before: str) -> bool:
 
 
 def _reference_label(text: str, start: int, end: int) -> str:
-    before = text[:start].split()[-6:]
+    before = text[max(0, start - REFERENCE_CONTEXT): start].split()[-6:]
     label = " ".join(before + [text[start:end].rstrip(".")])
     label = re.sub(r"^\d+\.\s+|^[a-z]\)\s+", "", label)
     label = re.sub(r"\(\s+", "(", label).strip(" ,")

@@ -83,6 +83,17 @@ def test_numbering_nested_deeper_than_two_levels_is_text_of_the_item():
     assert meeting.items[0].text == " ".join(levels)
 
 
+@pytest.mark.parametrize("pattern", ["**a ", "__a ", "250926 ", "möte 12 mars 2024 "])
+def test_long_lines_of_markers_or_dates_are_read_in_one_pass(pattern):
+    """Lines at the length limit made of unclosed bold markers ('**a ') or of dates: the emphasis
+    pattern scanned to the end of the line from every marker, and each date re-read the whole line
+    before it. Twenty such lines are read whole, and the same date is one reference per label."""
+    line = (pattern * (MAX_LINE_CHARS // len(pattern)))[:MAX_LINE_CHARS].strip()
+    meeting = parse(HEAD + "1. Rubrik\nInledning.\n" + "\n".join([line] * 20) + "\n", "rader.txt")
+    assert meeting.items[0].text.count(pattern.strip()) == 20 * line.count(pattern.strip())
+    assert len(meeting.references) <= 7  # one per label: the date with none to six dates before it
+
+
 def test_items_over_the_limit_are_text_of_the_last_with_one_warning():
     """200,000 numbered items took over 300 s; after MAX_ITEMS the rest is the last item's text."""
     paragraphs = [f"§ {n} Ärende {n}" for n in range(1, MAX_ITEMS + 101)]
