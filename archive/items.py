@@ -64,7 +64,7 @@ class Draft:
     tables: list[list[Line]] = field(default_factory=list)
     narrated: list[tuple[Line, Decision]] = field(default_factory=list)  # 'X beslutade att …' in running text
     case_number: str | None = None
-    level: int = 0
+    level: int = 0  # 0 an item, 1 a sub-item: fewer than limits.MAX_DEPTH levels
 
     def freeze(self) -> Item:
         text = "\n\n".join(p for p in [reflow(self.body)] + ["\n".join(l.text for l in t) for t in self.tables] if p)

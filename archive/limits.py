@@ -21,6 +21,7 @@ MAX_LINES = 100_000  # 300 pages are some 15,000 lines; some extractors add a bl
 MAX_LINE_CHARS = 10_000  # three pages without a line break; longer is an embedded image or binary, and regexes run per line
 MAX_WORD_CHARS = 80  # the longest Swedish compounds have some 40 letters; a longer run of letters is a code, not a word
 MAX_ITEMS = 2_000  # a council protocol has 20-80 §, a delegation register some hundreds; more is numbered text
+MAX_DEPTH = 2  # punkt and underpunkt (1., a) or 1.1): numbering nested deeper is the sub-item's text, never recursion
 MAX_WARNINGS = 1_000  # far more than any real document has; a garbage file of a million lines would carry a million
 
 LONG_WORD = re.compile(rf"\w{{{MAX_WORD_CHARS + 1}}}")

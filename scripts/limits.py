@@ -167,11 +167,11 @@ def run_case(name: str, scale: float, timeout: float, memory_gb: float, work: Pa
     shutil.copytree(Path(__file__).resolve().parent.parent / "archive" / "minutes", folder,
                     ignore=shutil.ignore_patterns("_*", "*.py"))
     path = write_case(name, folder, scale)
-    rows = run_child(["_stages", str(path)], timeout, memory_gb) if path else []
-    if rows and rows[-1]["stage"] == "(stopped)":
-        rows.append({"stage": "build", "seconds": 0, "peak_mb": None, "note": "not run: a stage of its own did not end"})
+    rows = run_child(["_stages", str(path)], ["read", "parse", "analyse"], timeout, memory_gb) if path else []
+    if rows and rows[-1]["note"].startswith("still running"):
+        rows.append({"stage": "build", "seconds": 0, "peak_mb": None, "note": "not run: a stage before it did not end"})
     else:
-        rows += run_child(["_build", str(folder), str(work / f"{name}-index")], timeout, memory_gb)
+        rows += run_child(["_build", str(folder), str(work / f"{name}-index")], ["build"], timeout, memory_gb)
     for row in rows:
         row["case"] = name
     shutil.rmtree(folder, ignore_errors=True)
@@ -179,7 +179,7 @@ def run_case(name: str, scale: float, timeout: float, memory_gb: float, work: Pa
     return rows
 
 
-def run_child(arguments: list[str], timeout: float, memory_gb: float) -> list[dict]:
+def run_child(arguments: list[str], stages: list[str], timeout: float, memory_gb: float) -> list[dict]:
     """The stage lines of a child process, capped in time and address space; a stage that did not end says so."""
     limit = int(memory_gb * 2**30)
     child = subprocess.Popen([sys.executable, __file__, *arguments], stdout=subprocess.PIPE, text=True,
@@ -194,11 +194,12 @@ def run_child(arguments: list[str], timeout: float, memory_gb: float) -> list[di
         child.kill()
     child.wait()
     reader.join()
-    running = time.monotonic() - started - sum(row["seconds"] for row in rows)  # the stage that did not end
+    unended = {"stage": stages[min(len(rows), len(stages) - 1)], "peak_mb": None,
+               "seconds": time.monotonic() - started - sum(row["seconds"] for row in rows)}
     if child.returncode == -9:
-        rows.append({"stage": "(stopped)", "seconds": running, "peak_mb": None, "note": f"still running after {timeout:.0f} s"})
+        rows.append(unended | {"note": f"still running after {timeout:.0f} s: stopped"})
     elif child.returncode != 0:
-        rows.append({"stage": "(crashed)", "seconds": running, "peak_mb": None, "note": f"exit status {child.returncode}"})
+        rows.append(unended | {"note": f"crashed: exit status {child.returncode}"})
     return rows
 
 

@@ -17,7 +17,7 @@ import pytest
 
 from archive.collection import BUNDLED, load_document
 from archive.errors import ReadError
-from archive.limits import MAX_DOCUMENT_CHARS, MAX_ITEMS, MAX_LINE_CHARS, MAX_LINES, MAX_UNPACKED_BYTES, MAX_WARNINGS
+from archive.limits import MAX_DEPTH, MAX_DOCUMENT_CHARS, MAX_ITEMS, MAX_LINE_CHARS, MAX_LINES, MAX_UNPACKED_BYTES, MAX_WARNINGS
 from archive.parse import parse
 from archive.readers import read_text
 from index.analysis import _cached_stem, analyse
@@ -75,12 +75,17 @@ def test_wrapped_lines_join_into_one_whole_paragraph():
 
 
 def test_numbering_nested_deeper_than_two_levels_is_text_of_the_item():
-    """Numbering nested 2,000 deep (1.1, 1.1.1, …) took 139 s; items are two levels deep (punkt and
-    underpunkt), so deeper numbering stays text, whole, in its item."""
+    """Numbering nested 2,000 deep (1.1, 1.1.1, …) took 139 s; items are at most MAX_DEPTH levels deep
+    (punkt and underpunkt), so deeper numbering stays text, whole, in its sub-item."""
     levels = [".".join(["1"] * depth) + " underpunkt" for depth in range(2, 502)]
-    meeting = parse(HEAD + "1. Rubrik\n" + "\n".join(levels) + "\n", "nivaer.txt")
-    assert [item.number for item in meeting.all_items()] == ["1"]
-    assert meeting.items[0].text == " ".join(levels)
+    meeting = parse(HEAD + "1. Rubrik\na) Fördjupning\n" + "\n".join(levels) + "\n", "nivaer.txt")
+    assert [item.number for item in meeting.all_items()] == ["1", "1a"]
+    assert depth(meeting.items) == MAX_DEPTH
+    assert meeting.items[0].items[0].text == " ".join(levels)
+
+
+def depth(items) -> int:
+    return 1 + max(depth(item.items) for item in items) if items else 0
 
 
 @pytest.mark.parametrize("pattern", ["**a ", "__a ", "250926 ", "möte 12 mars 2024 "])
