@@ -24,6 +24,8 @@ import snowballstemmer
 from whoosh.analysis import Tokenizer
 from whoosh.analysis.acore import Token
 
+from archive.limits import MAX_WORD_CHARS
+
 from . import wordrules
 from .compounds import compound_parts
 from .lexicon import lexicon
@@ -34,7 +36,7 @@ STEMMER = snowballstemmer.stemmer("swedish")
 WORD = re.compile(r"\w+(?:[-‐]\w+)*", re.UNICODE)
 KEEP = set("åäöÅÄÖ")
 STOP_WORDS = frozenset((Path(__file__).with_name("stopwords_sv.txt")).read_text(encoding="utf-8").split())
-MAX_WORD = 60  # letters: a longer run is no word, and is neither split nor looked up
+MAX_WORD = MAX_WORD_CHARS  # letters (archive/limits.py): a longer run is no word, and is neither split nor looked up
 MIN_VERB = 4  # letters of a verb that a noun in -ning is read as made from
 NOUN_ONLY = frozenset("ABCDEFGHXYUZvfs")  # flags of nouns: a word with only these is no verb
 
