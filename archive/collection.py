@@ -54,8 +54,11 @@ def list_archive(folder: Path) -> Listing:
     for directory, subfolders, files in os.walk(folder, onerror=unreadable):
         here = Path(directory)
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
-        for name in subfolders:
-            if (here / name).is_symlink() and not resolved_inside(here / name, root):
+        for name in list(subfolders):
+            if not _utf8(name):
+                subfolders.remove(name)
+                refused.append(ArchiveError(_shown(here / name), None, f"mappnamnet {NOT_UTF8}"))
+            elif (here / name).is_symlink() and not resolved_inside(here / name, root):
                 refused.append(ArchiveError(_shown(here / name), None,
                                             "länken leder till en mapp utanför arkivmappen och följs inte"))
         for name in sorted(files):
@@ -82,10 +85,8 @@ def document_paths(folder: Path) -> list[Path]:
 
 def _refusal(path: Path, root: Path) -> str | None:
     """Why a file of the archive folder must not be read, or None."""
-    try:
-        path.name.encode("utf-8")
-    except UnicodeEncodeError:
-        return "filnamnet är inte giltig UTF-8 och kan inte visas eller länkas: byt namn på filen"
+    if not _utf8(path.name):
+        return f"filnamnet {NOT_UTF8}"
     if path.is_symlink() and not path.exists():
         return "länken leder ingenstans (eller i en slinga)"
     try:
@@ -106,6 +107,18 @@ def resolved_inside(path: Path, root: Path) -> Path | None:
     except (OSError, RuntimeError):  # gone meanwhile, or a loop of links (RuntimeError before Python 3.13)
         return None
     return real if real.is_relative_to(root) else None
+
+
+NOT_UTF8 = "är inte giltig UTF-8 och kan inte visas eller länkas: byt namn"
+
+
+def _utf8(name: str) -> bool:
+    """Whether a name read from the disk was UTF-8 (Python keeps other bytes as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _shown(path: Path) -> Path:

@@ -1,4 +1,6 @@
-"""File -> text for .pdf, .docx, .txt and .md. Every failure is a ReadError that names the file.
+"""File -> text for .pdf, .docx, .txt and .md. Every failure is a ReadError that names the file; so is a
+document over the limits of archive/limits.py, refused as early as its size shows (a zip bomb before
+anything is inflated).
 
 PDF goes through pypdf: on the samples rendered to PDF it keeps the reading order of the
 attendance table row by row, where pdfminer.six regroups the columns and glues words

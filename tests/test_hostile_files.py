@@ -149,13 +149,17 @@ def test_a_newline_in_a_file_name_gives_a_safe_download(archive_copy, tmp_path):
 
 
 def test_a_name_that_is_not_utf8_is_reported_and_the_rest_indexed(archive_copy, tmp_path):
-    """A name in Latin-1 ('möte' as b'm\\xf6te'), as old file shares have them, cannot be shown or
-    linked: it is named in the report (its byte escaped), the rest is indexed, listed and served."""
+    """A file's or folder's name in Latin-1 ('möte' as b'm\\xf6te'), as old file shares have them, cannot
+    be shown or linked: it is named in the report (its byte escaped), the rest is indexed, listed and served."""
     with open(os.path.join(os.fsencode(archive_copy), b"m\xf6te.txt"), "wb") as file:
         file.write(meeting_text(6).encode())
+    os.mkdir(os.path.join(os.fsencode(archive_copy), b"m\xf6ten"))
+    with open(os.path.join(os.fsencode(archive_copy), b"m\xf6ten", b"protokoll.txt"), "wb") as file:
+        file.write(meeting_text(7).encode())
     report = build(archive_copy, tmp_path / "index")
-    assert list(report.failures.values()) == [
-        "m\\xf6te.txt: filnamnet är inte giltig UTF-8 och kan inte visas eller länkas: byt namn på filen"]
+    assert sorted(report.failures.values()) == [
+        "m\\xf6te.txt: filnamnet är inte giltig UTF-8 och kan inte visas eller länkas: byt namn",
+        "m\\xf6ten: mappnamnet är inte giltig UTF-8 och kan inte visas eller länkas: byt namn"]
     assert len(report.added) == 5
     listed = CliRunner().invoke(main, ["meetings", "--archive", str(archive_copy)])
     assert listed.exit_code == 0 and listed.exception is None and "m\\xf6te.txt" in listed.output
