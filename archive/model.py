@@ -77,6 +77,7 @@ class Decision:
     kind: str | None = None
     to_organ: str | None = None
     applies_to: tuple[str, ...] = ()
+    page: int | None = None  # the page of the original on which it starts (PDFs; None for text and DOCX)
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class Item:
     items: tuple[Item, ...] = ()
     case_number: str | None = None
     line: int | None = None
+    page: int | None = None  # the page of the original on which it starts (PDFs; None for text and DOCX)
 
     @property
     def anchor(self) -> str:

@@ -12,6 +12,7 @@ from .dates import find_dates, infer_year, parse_date, spelled_without_year
 from .items import ATT, HEADING_NUMBER, HEADING_PARAGRAPH, decision_tense, is_protocol, read_body
 from .metadata import Metadata
 from .model import DocType, Item, Meeting, PartialDate, Person, Reference
+from .pages import Pages, paginate
 from .organs import MUNICIPALITIES, find_committee, find_organ, match_organ
 from .people import parse_attendees
 
@@ -81,7 +82,7 @@ def parse(text: str, source: str = "", metadata: Metadata | None = None) -> Meet
         warnings.append("datum saknas: texten anger inget mötesdatum (ange det i en sidofil)")
 
     return annotate(Meeting(
-        organ=organ, date=date, doc_type=doc_type, items=tuple(body.items),
+        organ=organ, date=date, doc_type=doc_type, items=paginate(body.items, body_lines, Pages(text)),
         title=given.get("title") or _title(doc_type, organ, date), issuer=header.issuer,
         place=given.get("place", header.place), time=header.time, document_date=header.document_date,
         attendees=tuple(header.attendees), references=tuple(find_references(body_lines, date)), source=source,

@@ -4,8 +4,8 @@ anything is inflated).
 
 PDF goes through pypdf: on the samples rendered to PDF it keeps the reading order of the
 attendance table row by row, where pdfminer.six regroups the columns and glues words
-('LennerthsonSven-Olov'), and it is about three times faster. Pages are joined by form feeds,
-which the cleaner reads as page breaks.
+('LennerthsonSven-Olov'), and it is about three times faster. Every page ends with a form
+feed, which the cleaner reads as a page break and archive/pages.py counts.
 """
 
 from __future__ import annotations
@@ -90,7 +90,7 @@ def _read_pdf(path: Path, data: bytes) -> str:
         raise ReadError(path, None, f"trasig eller avkortad PDF ({type(error).__name__}: {error})") from error
     if not pages:
         raise ReadError(path, None, "PDF utan sidor (avkortad fil?)")
-    return "\n\f\n".join(pages)
+    return "".join(f"{page}\n\f\n" for page in pages)  # every page ends with a form feed, as pdftotext's do
 
 
 # --- DOCX -------------------------------------------------------------------------------------

@@ -55,6 +55,7 @@ def item_detail(meeting: Meeting, item: Item, shared: dict[str, tuple[SharedDeci
         "title": item.title,
         "kind": item.kind,
         "case_number": item.case_number,
+        "page": item.page,
         "presenters": [_person(p) for p in item.presenters],
         "text": item.text,
         "decisions": _texts(item.decisions),
@@ -69,7 +70,8 @@ def item_detail(meeting: Meeting, item: Item, shared: dict[str, tuple[SharedDeci
 def decision_detail(decision: Decision) -> dict:
     """A decision with its kind; a collective one with the sub-items it covers (applies_to, span '6a–6d')."""
     return {"text": decision.text, "kind": decision.kind, "to_organ": decision.to_organ,
-            "applies_to": list(decision.applies_to), "span": span(decision.applies_to) or None}
+            "applies_to": list(decision.applies_to), "span": span(decision.applies_to) or None,
+            "page": decision.page}
 
 
 def shared_detail(shared: SharedDecision) -> dict:

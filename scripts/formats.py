@@ -31,7 +31,8 @@ def _font() -> str:
     return "Vera"
 
 
-def write_pdf(text: str, path: Path) -> Path:
+def write_pdf(text: str, path: Path, line_pages: list[int] | None = None) -> Path:
+    """Render text as an A4 PDF. line_pages, when given, receives the page each line of text starts on."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen import canvas
@@ -54,6 +55,8 @@ def write_pdf(text: str, path: Path) -> Path:
     for raw in text.splitlines():
         if y < PAGE_WIDTH_MARGIN + LEADING:
             new_page()
+        if line_pages is not None:
+            line_pages.append(page)
         pdf.setFont(font, FONT_SIZE)
         if "\t" in raw:
             for column, cell in enumerate(raw.split("\t")):
