@@ -12,18 +12,22 @@ from .limits import capped_warnings, cut_long_lines
 from .metadata import existing_sidecar, is_sidecar, load_sidecar
 from .model import Meeting, Reference
 from .parse import parse
-from .readers import read_text
+from .ocr import Ocr, with_ocr_note
+from .readers import read_document
 
 BUNDLED = Path(__file__).parent / "minutes"
 
 
-def load_document(path: Path) -> Meeting:
-    """Read, parse and apply the sidecar of one document. Raises ArchiveError (ReadError, MetadataError)."""
+def load_document(path: Path, ocr: Ocr | None = None) -> Meeting:
+    """Read, parse and apply the sidecar of one document. Raises ArchiveError (ReadError, MetadataError).
+    Scanned pages are read by OCR, through ocr's cache when one is given."""
     path = Path(path)
     metadata = load_sidecar(path)
-    text, cut = cut_long_lines(read_text(path))
+    document = read_document(path, ocr)
+    text, cut = cut_long_lines(document.text)
     meeting = parse(text, source=path.name, metadata=metadata)
-    return replace(meeting, warnings=tuple(capped_warnings(cut + list(meeting.warnings))))
+    meeting = replace(meeting, warnings=tuple(capped_warnings(cut + list(meeting.warnings))))
+    return with_ocr_note(meeting, document.ocr) if document.ocr else meeting
 
 
 @dataclass(frozen=True)

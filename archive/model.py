@@ -81,6 +81,15 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class OcrNote:
+    """A document whose text, or part of it, was read from page images by OCR."""
+
+    pages: tuple[int, ...]  # the pages read by OCR, 1-based
+    confidence: float  # the engine's mean word confidence over them, 0-100
+    engine: str  # 'Tesseract 5.5.4 (swe)'
+
+
+@dataclass(frozen=True)
 class Reference:
     """A mention of another meeting by its date, e.g. 'Föregående minnesanteckningar 250926'."""
 
@@ -134,6 +143,7 @@ class Meeting:
     references: tuple[Reference, ...] = ()
     source: str = ""
     source_url: str | None = None
+    ocr: OcrNote | None = None  # set when the text was read by OCR
     warnings: tuple[str, ...] = ()
     field_sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 

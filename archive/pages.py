@@ -1,8 +1,7 @@
 """The page of the original on which each item and decision starts.
 
-Readers separate pages with form feeds (pypdf's pages are joined by them, pdftotext ends every
-page with one), and every cleaned Line keeps its line number in that text. So an item's page
-follows from the line of its heading. A decision keeps no line of its own: it is found by its
+The PDF reader ends every page with a form feed (as pdftotext does), and every cleaned Line
+keeps its line number in that text, so an item's page follows from the line of its heading. A decision keeps no line of its own: it is found by its
 opening words among the lines of its item, in order, and otherwise starts where its item does.
 """
 

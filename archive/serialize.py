@@ -29,6 +29,8 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
         time=meeting.time,
         document_date=meeting.document_date.iso() if meeting.document_date else None,
         source_url=meeting.source_url,
+        ocr={"pages": list(meeting.ocr.pages), "confidence": meeting.ocr.confidence, "engine": meeting.ocr.engine}
+        if meeting.ocr else None,
         attendees=[_person(p, with_affiliation=True) for p in meeting.attendees],
         references=[
             {

@@ -18,6 +18,8 @@ BULLET = re.compile(r"^[•]\s*")
 PAGE_WIDTH_MARGIN = 60
 FONT_SIZE = 10.5
 LEADING = 14
+COLUMN = 125  # a table column's width in points
+CELL_GAP = 12  # the least space between two cells of a row
 
 
 def _font() -> str:
@@ -59,8 +61,10 @@ def write_pdf(text: str, path: Path, line_pages: list[int] | None = None) -> Pat
             line_pages.append(page)
         pdf.setFont(font, FONT_SIZE)
         if "\t" in raw:
-            for column, cell in enumerate(raw.split("\t")):
-                pdf.drawString(PAGE_WIDTH_MARGIN + column * 125, y, cell.strip())
+            x = PAGE_WIDTH_MARGIN
+            for cell in raw.split("\t"):  # a cell wider than its column pushes the next one right, as in a word processor
+                pdf.drawString(x, y, cell.strip())
+                x = max(x + COLUMN, x + stringWidth(cell.strip(), font, FONT_SIZE) + CELL_GAP)
             y -= LEADING
             continue
         for piece in _wrap(raw.strip(), lambda s: stringWidth(s, font, FONT_SIZE), usable):

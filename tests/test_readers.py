@@ -151,12 +151,17 @@ def test_truncated_pdf(tmp_path):
 
 
 def test_pdf_with_an_unknown_stream_filter(tmp_path):
-    """Regression (found by test_fuzz): pypdf's NotImplementedError for a damaged filter name escaped the reader."""
+    """Regression (found by test_fuzz): a damaged filter name once escaped the reader as an exception.
+    PDFium skips the stream it cannot decode and reads the rest; whatever it does, nothing else escapes."""
     write_pdf(SAMPLES["000"].read_text(encoding="utf-8"), tmp_path / "hel.pdf")
     damaged = tmp_path / "skadad.pdf"
     damaged.write_bytes((tmp_path / "hel.pdf").read_bytes().replace(b"/ASCII85Decode", b"/ASCII85DWcode", 1))
-    with pytest.raises(ReadError, match=r"^skadad\.pdf: trasig eller avkortad PDF \(NotImplementedError"):
-        read_text(damaged)
+    try:
+        text = read_text(damaged)
+    except ReadError as error:
+        assert str(error).startswith("skadad.pdf: ")
+    else:
+        assert "Övriga frågor" in text
 
 
 def test_encrypted_pdf_that_needs_a_password(tmp_path):
