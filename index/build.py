@@ -23,6 +23,7 @@ from archive.errors import ArchiveError
 from archive.limits import MAX_FILE_BYTES
 from archive.metadata import existing_sidecar
 from archive.model import Item, Meeting
+from archive.ocr import Ocr
 from archive.serialize import meeting_detail
 
 from .analysis import analyse, base_stems, exact_words, weighted
@@ -41,6 +42,9 @@ WRITER_MB = 768
 # More changed files than this are written by two processes (both cores).
 TWO_WRITERS_FROM = 200
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
+# Scanned pages read by OCR, by file content: beside the index generations, kept across rebuilds,
+# never in the archive folder.
+OCR_CACHE = "ocr"
 
 
 class Codec(W3Codec):
@@ -117,7 +121,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
         index, known = _open_for_update(index_dir, rebuild, report)
         take_over_write_lock(index)
         try:
-            _update(index, paths, known, report, progress)
+            _update(index, paths, known, report, progress, Ocr(index_dir / OCR_CACHE))
         except OSError as error:
             raise write_error(error, index_dir) from error
         report.failures.update({str(error.path): str(error) for error in listing.refused})
@@ -154,7 +158,7 @@ def _file_records(index) -> dict[str, dict]:
         return {doc["source"]: doc for doc in searcher.documents(doctype=FILE)}
 
 
-def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool) -> None:
+def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool, ocr: Ocr) -> None:
     hashes = {source: _content_hash(path) for source, path in paths.items()}
     changed = [s for s in sorted(paths) if known.get(s, {}).get("content_hash") != hashes[s]]
     report.unchanged = [s for s in sorted(paths) if s not in changed]
@@ -177,7 +181,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
         for source in tqdm(changed, desc="Läser dokument", unit="dok", file=sys.stderr, disable=not (progress and changed)):
             writer.delete_by_term("source", source)
             (report.updated if source in known else report.added).append(source)
-            meeting, error = _read(paths[source], owners)
+            meeting, error = _read(paths[source], owners, ocr)
             if meeting is not None:
                 owners[meeting.id] = source
                 report.items += _add_meeting(writer, source, meeting, words)
@@ -217,9 +221,9 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
     return {"version": VERSION, "built": time.time(), "words": known, "bases": bases}
 
 
-def _read(path: Path, owners: dict[str, str]) -> tuple[Meeting | None, str | None]:
+def _read(path: Path, owners: dict[str, str], ocr: Ocr) -> tuple[Meeting | None, str | None]:
     try:
-        meeting = load_document(path)
+        meeting = load_document(path, ocr)
     except ArchiveError as error:
         return None, str(error)
     if meeting.id in owners:
