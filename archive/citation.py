@@ -14,18 +14,19 @@ URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"  # RFC 3986's delimiters stay; the rest (spac
 
 @dataclass(frozen=True)
 class Citation:
-    text: str  # Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". <url>
+    text: str  # Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria", s. 7. <url>
     markdown: str
     html: str  # pastes as a link into Word and Outlook
     url: str
 
 
 def cite(organ: str | None, date: str | None, doc_type: str, number: str, title: str, url: str,
-         decision: str | None = None) -> Citation:
-    """A citation of an item (or of one decision taken under it) whose permalink is url."""
+         decision: str | None = None, page: int | None = None) -> Citation:
+    """A citation of an item (or of one decision taken under it) whose permalink is url; page is where
+    the item (or the decision) starts in the original, when it has pages."""
     source = meeting_source(organ, date, doc_type)
     item = f'{item_label(number, doc_type)} "{title}"'
-    quoted = f', beslut "{decision}"' if decision else ""
+    quoted = (f", s. {page}" if page else "") + (f', beslut "{decision}"' if decision else "")
     return Citation(
         text=f"{source}, {item}{quoted}. {url}",
         markdown=f"{markdown_escape(source)}, {markdown_link(url, markdown_escape(item))}{markdown_escape(quoted)}.",

@@ -275,6 +275,7 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "procedural": "ja" if is_procedural(item.title) else "nej",
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,
+        "data": {"page": item.page, "decision_pages": [d.page for d in item.decisions]},
     }
 
 

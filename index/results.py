@@ -65,6 +65,8 @@ class ItemRecord:
     parent: dict | None
     meeting: MeetingRef
     anchor: str  # on the meeting page: 'punkt-5c'
+    page: int | None = None  # where the item starts in the original (PDFs)
+    decision_pages: list[int | None] | None = None  # where each decision starts
 
 
 @dataclass(frozen=True)

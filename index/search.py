@@ -152,6 +152,7 @@ class SearchIndex:
             decisions=doc.get("decision_list") or [], proposals=doc.get("proposal_list") or [], parent=doc.get("parent"),
             meeting=MeetingRef(meeting_id, doc["organ"], doc["date"], doc["doc_type"], doc["meeting_title"]),
             anchor=item_id[len(meeting_id) + 1:],
+            page=(doc.get("data") or {}).get("page"), decision_pages=(doc.get("data") or {}).get("decision_pages"),
         )
 
 

@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from urllib.parse import unquote
 
 NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 JAN = "lanschefsnatverket-2026-01-29-minnesanteckningar"
@@ -197,7 +198,7 @@ def test_original_file_downloads(client):
     response = client.get(f"/moten/{NOV}/original")
     assert response.status_code == 200
     assert "attachment" in response.headers["Content-Disposition"]
-    assert "000_5a5c8d5fa5cb1465.txt" in response.headers["Content-Disposition"]
+    assert "Länschefsnätverket 2025-11-21 minnesanteckningar.txt" in unquote(response.headers["Content-Disposition"])
     assert "MiniMaria" in response.get_data(as_text=True)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
 from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
 
 from archive.collection import resolved_inside
+from archive.model import DocType
 
 from ..archive_index import search_index
 from ..exports import ascii_name, attachment
@@ -59,14 +61,30 @@ def item(item_id: str):
 
 @blueprint.get("/moten/<meeting_id>/original")
 def original(meeting_id: str):
-    """The file the meeting was read from. The path comes from the index, never from the request, and is
-    resolved now: a file that has become a link out of the archive folder since the build is not served."""
+    """The file the meeting was read from, under the name the meeting is known by. The path comes from
+    the index, never from the request."""
+    index = search_index()
+    source, meeting = index.meeting_file(meeting_id), index.meeting(meeting_id)
+    if source is None or meeting is None:
+        abort(404)
+    return _archive_file(source, _readable_name(meeting, PurePosixPath(source).suffix.lower()))
+
+
+def _archive_file(source: str, name: str):
+    """A file of the archive folder, resolved now: a file that has become a link out of the archive folder
+    since the build is not served. A PDF opens in the browser, where …#page=7 shows page 7; others download."""
     folder = Path(current_app.config["ARCHIVE_DIR"])
-    source = search_index().meeting_file(meeting_id)
-    path = resolved_inside(folder / source, folder) if source else None
+    path = resolved_inside(folder / source, folder)
     if path is None or not path.is_file():
         abort(404)
-    name = PurePosixPath(source).name
-    response = send_file(path, as_attachment=True, download_name=ascii_name(name))
-    response.headers["Content-Disposition"] = attachment(name)
+    pdf = path.suffix.lower() == ".pdf"
+    response = send_file(path, as_attachment=not pdf, download_name=ascii_name(name))
+    disposition = attachment(name)
+    response.headers["Content-Disposition"] = "inline" + disposition.removeprefix("attachment") if pdf else disposition
     return response
+
+
+def _readable_name(meeting: dict, suffix: str) -> str:
+    """'Länschefsnätverket 2025-11-21 minnesanteckningar.pdf': the name the meeting is known by."""
+    name = f"{meeting['organ'] or 'Okänt organ'} {meeting['date'] or 'odaterad'} {DocType(meeting['doc_type']).label}"
+    return " ".join(re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', "-", name).split()) + suffix

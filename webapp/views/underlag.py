@@ -64,10 +64,11 @@ def entry_for(key: str) -> Entry | None:
     meeting = item.meeting
     source = f"{meeting_source(meeting.organ, meeting.date, meeting.doc_type)}, {item_label(item.number, meeting.doc_type)}"
     if not decision:
-        citation = cite_item(meeting, item.id, item.number, item.title)
+        citation = cite_item(meeting, item.id, item.number, item.title, page=item.page)
         return Entry(item.title, source, item.text, item.decisions, item.proposals, citation)
     if not decision.isdigit() or not 1 <= int(decision) <= len(item.decisions):
         return None
     text = item.decisions[int(decision) - 1]
-    citation = cite_item(meeting, item.id, item.number, item.title, decision=text)
+    page = (item.decision_pages or [None] * len(item.decisions))[int(decision) - 1]
+    citation = cite_item(meeting, item.id, item.number, item.title, decision=text, page=page)
     return Entry(f"Beslut: {item.title}", source, text, [], [], citation)
