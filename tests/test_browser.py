@@ -43,9 +43,13 @@ MAIN_PAGES = {
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """`arkiv serve` on a free port of loopback, over the bundled archive and an index it builds itself."""
-    index_dir = tmp_path_factory.mktemp("index")
+    yield from arkiv_serve("--index", str(tmp_path_factory.mktemp("index")))
+
+
+def arkiv_serve(*arguments: str):
+    """A real `arkiv serve` on a free loopback port: yields its address, stops it afterwards."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "scripts.cli", "serve", "--port", "0", "--index", str(index_dir)],
+        [sys.executable, "-m", "scripts.cli", "serve", "--port", "0", *arguments],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
     try:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -16,7 +14,7 @@ from playwright.sync_api import sync_playwright
 
 from scripts.formats import write_pdf
 from tests.conftest import SAMPLES
-from tests.test_browser import CHROMIUM, CHROMIUM_FLAGS
+from tests.test_browser import CHROMIUM, CHROMIUM_FLAGS, arkiv_serve
 
 NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 SCREENS = Path("/work/notes/screens/originals")
@@ -29,21 +27,8 @@ def pdf_server(tmp_path_factory):
     line_pages: list[int] = []
     write_pdf(SAMPLES["000"].read_text(encoding="utf-8"), archive / "LCHNV 251121.pdf", line_pages)
     shutil.copy(SAMPLES["004"], archive / SAMPLES["004"].name)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "scripts.cli", "serve", "--port", "0", "--archive", str(archive),
-         "--index", str(tmp_path_factory.mktemp("index"))],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-    )
-    try:
-        for line in process.stdout:
-            if match := re.search(r"(http://127\.0\.0\.1:\d+)/", line):
-                yield match.group(1), line_pages
-                break
-        else:
-            pytest.fail(f"arkiv serve stopped with status {process.wait()} before it served")
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    for address in arkiv_serve("--archive", str(archive), "--index", str(tmp_path_factory.mktemp("index"))):
+        yield address, line_pages
 
 
 @pytest.fixture(scope="module")
