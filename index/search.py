@@ -31,7 +31,7 @@ from .results import (  # noqa: F401  (the search API's names, imported from her
     DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
 )
 from .live import LiveIndex
-from .schema import ITEM, MEETING
+from .schema import ITEM, MEETING, META
 from .snapshot import Snapshot
 from .timeline import timeline
 
@@ -115,6 +115,11 @@ class SearchIndex:
         with self._live.current() as view, view.lock:
             return view.snapshot.organ_names()
 
+    def updated(self) -> float | None:
+        """When the index last changed (a build that added, changed or removed documents), as a Unix time."""
+        with self._live.current() as view:
+            return view.remembered(("updated",), lambda: _built(view.snapshot))
+
     # --- meetings ------------------------------------------------------------------------------
 
     def meetings(self) -> list[dict]:
@@ -154,6 +159,11 @@ class SearchIndex:
             anchor=item_id[len(meeting_id) + 1:],
             page=(doc.get("data") or {}).get("page"), decision_pages=(doc.get("data") or {}).get("decision_pages"),
         )
+
+
+def _built(snapshot: Snapshot) -> float | None:
+    meta = snapshot.searcher.document(id=META)
+    return meta["data"].get("built") if meta else None
 
 
 def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:

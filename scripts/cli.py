@@ -88,8 +88,10 @@ def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quie
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Requests served at once.")
-def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int):
-    """Serve the web archive (waitress), after building or updating the index.
+@click.option("--watch/--no-watch", default=True, show_default=True,
+              help="Update the index while serving when files of the archive folder are added, changed or removed.")
+def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int, watch: bool):
+    """Serve the web archive (waitress), after building or updating the index, and keep it up to date.
 
     Documents that cannot be read are listed and left out; the rest is served.
     """
@@ -103,11 +105,40 @@ def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int
     with app.app_context():
         search_index().warm()
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    watcher = watch_archive(archive_dir, index_dir) if watch else None
     click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("Avslutat.")
+    finally:
+        if watcher is not None:
+            watcher.stop()
+
+
+def watch_archive(archive_dir: Path, index_dir: Path):
+    """Bring the index up to date after each burst of changes to the archive folder, and say so."""
+    from index.watch import ArchiveWatcher
+
+    def updated(report) -> None:
+        click.echo(
+            f"Arkivet uppdaterat: {len(report.added)} nya, {len(report.updated)} ändrade, "
+            f"{len(report.removed)} borttagna dokument; {report.items} punkter indexerade på {report.seconds:.1f} s."
+        )
+        for _source, reason in sorted(report.failures.items()):
+            click.echo(f"kunde inte indexeras: {reason}", err=True)
+
+    def failed(error: Exception) -> None:
+        click.echo(f"Arkivet kunde inte uppdateras: {error}", err=True)
+
+    try:
+        watcher = ArchiveWatcher(archive_dir, index_dir, on_update=updated, on_error=failed).start()
+    except OSError as error:
+        click.echo(f"Arkivmappen bevakas inte ({error}): kör `arkiv build` efter ändringar.", err=True)
+        return None
+    how = "genomsöks var 2 s" if watcher.polling else "bevakas"
+    click.echo(f"Arkivmappen {how}: nya, ändrade och borttagna dokument kommer med utan omstart.")
+    return watcher
 
 
 def date_option(ctx, param, value: str | None) -> str | None:

@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import docx
@@ -46,8 +47,14 @@ def server(tmp_path_factory):
     yield from arkiv_serve("--index", str(tmp_path_factory.mktemp("index")))
 
 
-def arkiv_serve(*arguments: str):
-    """A real `arkiv serve` on a free loopback port: yields its address, stops it afterwards."""
+def _collect(stream, lines: list[str]) -> None:
+    for line in stream:
+        lines.append(line)
+
+
+def arkiv_serve(*arguments: str, output: list[str] | None = None):
+    """A real `arkiv serve` on a free loopback port: yields its address, stops it afterwards. What it
+    prints after that is appended to output, when given."""
     process = subprocess.Popen(
         [sys.executable, "-m", "scripts.cli", "serve", "--port", "0", *arguments],
         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
@@ -55,6 +62,8 @@ def arkiv_serve(*arguments: str):
     try:
         for line in process.stdout:
             if match := re.search(r"(http://127\.0\.0\.1:\d+)/", line):
+                if output is not None:
+                    threading.Thread(target=_collect, args=(process.stdout, output), daemon=True).start()
                 yield match.group(1)
                 break
         else:

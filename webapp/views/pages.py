@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import datetime
 
 from flask import Blueprint, render_template, request
 
@@ -13,6 +14,7 @@ from ..archive_index import search_index
 from ..charts import bar_chart
 from ..exports import FORMATS, export
 from ..params import search_request
+from ..presentation import swedish_date
 from ..topics import topics
 
 blueprint = Blueprint("pages", __name__)
@@ -26,7 +28,15 @@ DOC_TYPES = {t.value: t.label.capitalize() for t in DocType}
 def start():
     meetings = search_index().meetings()
     return render_template("start.html", latest=latest_by_organ(meetings), meetings=meetings, span=year_span(meetings),
-                           topics=topics())
+                           topics=topics(), updated=updated_at(search_index().updated()))
+
+
+def updated_at(when: float | None) -> str | None:
+    """'2 december 2026 kl. 14.05' (local time): when the archive's index last changed."""
+    if when is None:
+        return None
+    moment = datetime.fromtimestamp(when)
+    return f"{swedish_date(moment.date().isoformat())} kl. {moment:%H.%M}"
 
 
 def year_span(meetings: list[dict]) -> str | None:
