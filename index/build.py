@@ -17,21 +17,21 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
-from archive.collection import list_archive, load_document
+from archive.collection import list_archive
 from archive.collective import shared_decisions
 from archive.errors import ArchiveError
 from archive.limits import MAX_FILE_BYTES
 from archive.metadata import existing_sidecar
 from archive.model import Item, Meeting
-from archive.ocr import Ocr
 from archive.serialize import meeting_detail
 
 from .analysis import analyse, base_stems, exact_words, weighted
 from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
-from .wordrules import is_procedural
+from .reading import read_documents
 from .schema import FILE, ITEM, MEETING, META, VERSION
 from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations, take_over_write_lock
+from .wordrules import is_procedural
 
 # Postings per block on disk (Whoosh: 128). Search reads a term's postings whole (evaluate.py), and
 # each block costs two unpicklings and a decompression: larger blocks read about 3x faster.
@@ -121,7 +121,7 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
         index, known = _open_for_update(index_dir, rebuild, report)
         take_over_write_lock(index)
         try:
-            _update(index, paths, known, report, progress, Ocr(index_dir / OCR_CACHE))
+            _update(index, paths, known, report, progress, index_dir / OCR_CACHE)
         except OSError as error:
             raise write_error(error, index_dir) from error
         report.failures.update({str(error.path): str(error) for error in listing.refused})
@@ -158,7 +158,8 @@ def _file_records(index) -> dict[str, dict]:
         return {doc["source"]: doc for doc in searcher.documents(doctype=FILE)}
 
 
-def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool, ocr: Ocr) -> None:
+def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool,
+            ocr_cache: Path) -> None:
     hashes = {source: _content_hash(path) for source, path in paths.items()}
     changed = [s for s in sorted(paths) if known.get(s, {}).get("content_hash") != hashes[s]]
     report.unchanged = [s for s in sorted(paths) if s not in changed]
@@ -178,10 +179,13 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
     try:
         for source in report.removed:
             writer.delete_by_term("source", source)
-        for source in tqdm(changed, desc="Läser dokument", unit="dok", file=sys.stderr, disable=not (progress and changed)):
+        # read over the machine's cores (reading.py), written here in order
+        readings = read_documents([paths[source] for source in changed], ocr_cache)
+        for source, (path, outcome) in tqdm(zip(changed, readings), total=len(changed), desc="Läser dokument", unit="dok",
+                                            file=sys.stderr, disable=not (progress and changed)):
             writer.delete_by_term("source", source)
             (report.updated if source in known else report.added).append(source)
-            meeting, error = _read(paths[source], owners, ocr)
+            meeting, error = _owned(path, outcome, owners)
             if meeting is not None:
                 owners[meeting.id] = source
                 report.items += _add_meeting(writer, source, meeting, words)
@@ -221,11 +225,11 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
     return {"version": VERSION, "built": time.time(), "words": known, "bases": bases}
 
 
-def _read(path: Path, owners: dict[str, str], ocr: Ocr) -> tuple[Meeting | None, str | None]:
-    try:
-        meeting = load_document(path, ocr)
-    except ArchiveError as error:
-        return None, str(error)
+def _owned(path: Path, outcome: tuple[Meeting | None, str | None], owners: dict[str, str]) -> tuple[Meeting | None, str | None]:
+    """The meeting read from path, unless another file already has that meeting."""
+    meeting, error = outcome
+    if meeting is None:
+        return None, error
     if meeting.id in owners:
         return None, f"{path.name}: samma möte ({meeting.id}) som {owners[meeting.id]}: rätta organ eller datum i en sidofil"
     return meeting, None

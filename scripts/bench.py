@@ -27,7 +27,8 @@ from pathlib import Path
 
 import click
 
-from archive.collection import BUNDLED, load_archive, load_document
+from archive.collection import BUNDLED, document_paths, load_document
+from index.reading import read_documents, workers_for
 from scripts.fts5 import fts5_database, fts5_match
 
 ORGANS = ["Länschefsnätverket", "Välfärdsrådet", "Socialchefsnätverket"]
@@ -219,8 +220,10 @@ def main(ctx, items: int, rounds: int, seed: int, as_json: bool):
 @click.option("--documents", default=3000, show_default=True, help="Size of the generated archive.")
 @click.option("--format", "fmt", type=click.Choice(["txt", "pdf", "docx"]), default="txt", show_default=True)
 @click.option("--seed", default=1, show_default=True)
-def parse(documents: int, fmt: str, seed: int):
-    """Read and parse a generated archive: documents/s, MB/s, items/s, peak memory."""
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Reading processes, as a build uses them (default: one per core; 1 reads in this process).")
+def parse(documents: int, fmt: str, seed: int, workers: int | None):
+    """Read and parse a generated archive as a build does: documents/s, MB/s, items/s, peak memory."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "arkiv"
         started = time.perf_counter()
@@ -228,13 +231,15 @@ def parse(documents: int, fmt: str, seed: int):
         generated = time.perf_counter() - started
         size = sum(p.stat().st_size for p in folder.iterdir())
         started = time.perf_counter()
-        archive = load_archive(folder)
+        outcomes = [outcome for _path, outcome in read_documents(document_paths(folder), None, workers)]
         elapsed = time.perf_counter() - started
-    items = sum(1 for m in archive.meetings for _ in m.all_items())
-    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    meetings = [meeting for meeting, _error in outcomes if meeting is not None]
+    items = sum(1 for m in meetings for _ in m.all_items())
+    peak_mib = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    click.echo(f"{workers_for(documents, workers)} reading processes")
     click.echo(f"generated {documents} {fmt} documents ({size / 1e6:.1f} MB) in {generated:.1f} s")
     click.echo(
-        f"parsed {len(archive.meetings)} meetings, {items} items, {len(archive.failures)} failures "
+        f"parsed {len(meetings)} meetings, {items} items, {len(outcomes) - len(meetings)} failures "
         f"in {elapsed:.2f} s: {documents / elapsed:.0f} documents/s, {size / 1e6 / elapsed:.2f} MB/s, "
         f"{items / elapsed:.0f} items/s; peak memory {peak_mib:.0f} MiB"
     )
