@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .attachments import read_attachments, without_attachments
 from .dates import covers
 from .errors import ArchiveError
 from .limits import capped_warnings, cut_long_lines
@@ -26,7 +27,9 @@ def load_document(path: Path, ocr: Ocr | None = None) -> Meeting:
     document = read_document(path, ocr)
     text, cut = cut_long_lines(document.text)
     meeting = parse(text, source=path.name, metadata=metadata)
-    meeting = replace(meeting, warnings=tuple(capped_warnings(cut + list(meeting.warnings))))
+    attachments, warnings = read_attachments(path, ocr)
+    meeting = replace(meeting, attachments=attachments,
+                      warnings=tuple(capped_warnings(cut + list(meeting.warnings) + warnings)))
     return with_ocr_note(meeting, document.ocr) if document.ocr else meeting
 
 
@@ -79,7 +82,7 @@ def list_archive(folder: Path) -> Listing:
                 found[path.resolve()] = path
     for path, target in links:
         found.setdefault(target, path)
-    return Listing(sorted(found.values()), refused)
+    return Listing(without_attachments(sorted(found.values())), refused)
 
 
 def document_paths(folder: Path) -> list[Path]:

@@ -27,7 +27,7 @@ from .errors import MetadataError
 from .model import DocType, PartialDate
 
 SUFFIX = ".meta.toml"
-FIELDS = {"date", "organ", "doc_type", "title", "place", "source_url", "note"}
+FIELDS = {"date", "organ", "doc_type", "title", "place", "source_url", "note", "attachments"}
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,7 @@ class Metadata:
     place: str | None = None
     source_url: str | None = None
     note: str | None = None
+    attachments: tuple[str, ...] = ()  # files of the meeting besides the document, relative to its folder
 
     def given(self) -> dict[str, object]:
         """The fields this sidecar sets."""
@@ -96,10 +97,14 @@ def _validate(path: Path, text: str, data: dict) -> Metadata:
     for key in data:
         if key not in FIELDS:
             fail(key, f"okänt fält '{key}' (kända: {', '.join(sorted(FIELDS))})")
+    listed = data.pop("attachments", [])
+    if not isinstance(listed, list) or not all(isinstance(name, str) and name.strip() for name in listed):
+        fail("attachments", "'attachments' ska vara en lista av filnamn: attachments = [\"Bilaga 1.pdf\"]")
     for key, value in data.items():
         if not isinstance(value, str) or not value.strip():
             fail(key, f"'{key}' ska vara en icke-tom textsträng")
     values: dict[str, object] = {k: without_controls(v).strip() for k, v in data.items()}
+    values["attachments"] = tuple(name.strip() for name in listed)
     if "date" in values:
         date = parse_date(values["date"])
         if date is None:

@@ -90,6 +90,20 @@ class OcrNote:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file that belongs to the meeting besides its document: 'Bilaga 3 B'."""
+
+    label: str  # 'Bilaga 3 B', or the file's name when it has no number
+    source: str  # the file, relative to the document's folder
+    text: str = ""
+    ocr: OcrNote | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"bilaga-{slug(self.label.removeprefix('Bilaga '))}" if self.label.startswith("Bilaga ") else f"fil-{slug(self.label)}"
+
+
+@dataclass(frozen=True)
 class Reference:
     """A mention of another meeting by its date, e.g. 'Föregående minnesanteckningar 250926'."""
 
@@ -144,6 +158,7 @@ class Meeting:
     source: str = ""
     source_url: str | None = None
     ocr: OcrNote | None = None  # set when the text was read by OCR
+    attachments: tuple[Attachment, ...] = ()
     warnings: tuple[str, ...] = ()
     field_sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 

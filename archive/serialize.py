@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from .attachments import mentioned
 from .collection import Archive
 from .collective import SharedDecision, shared_decisions, span
-from .model import Decision, Item, Meeting, Person
+from .model import Decision, Item, Meeting, OcrNote, Person
 
 
 def meeting_summary(meeting: Meeting) -> dict:
@@ -29,8 +30,10 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
         time=meeting.time,
         document_date=meeting.document_date.iso() if meeting.document_date else None,
         source_url=meeting.source_url,
-        ocr={"pages": list(meeting.ocr.pages), "confidence": meeting.ocr.confidence, "engine": meeting.ocr.engine}
-        if meeting.ocr else None,
+        ocr=_ocr(meeting.ocr),
+        attachments=[
+            {"label": a.label, "source": a.source, "anchor": a.anchor, "ocr": _ocr(a.ocr)} for a in meeting.attachments
+        ],
         attendees=[_person(p, with_affiliation=True) for p in meeting.attendees],
         references=[
             {
@@ -58,6 +61,7 @@ def item_detail(meeting: Meeting, item: Item, shared: dict[str, tuple[SharedDeci
         "kind": item.kind,
         "case_number": item.case_number,
         "page": item.page,
+        "attachments": _mentioned_attachments(meeting, item),
         "presenters": [_person(p) for p in item.presenters],
         "text": item.text,
         "decisions": _texts(item.decisions),
@@ -80,6 +84,16 @@ def shared_detail(shared: SharedDecision) -> dict:
     """A parent's collective decision on a sub-item: 'Beslut (gemensamt för punkt 6a–6d): …'."""
     return {"text": shared.decision.text, "kind": shared.decision.kind, "taken": shared.taken, "item": shared.holder,
             "span": shared.span}
+
+
+def _ocr(note: OcrNote | None) -> dict | None:
+    return {"pages": list(note.pages), "confidence": note.confidence, "engine": note.engine} if note else None
+
+
+def _mentioned_attachments(meeting: Meeting, item: Item) -> list[dict]:
+    """The meeting's attachments the item refers to ('Aktivitetskravet (Bilaga 3)'), as label and anchor."""
+    named = mentioned(f"{item.title}\n{item.text}")
+    return [{"label": a.label, "anchor": a.anchor} for a in meeting.attachments if a.label in named]
 
 
 def _person(person: Person, with_affiliation: bool = False) -> dict:

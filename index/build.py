@@ -10,19 +10,20 @@ import signal
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from tqdm import tqdm
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from archive.attachments import attachment_paths
 from archive.collection import list_archive
 from archive.collective import shared_decisions
 from archive.errors import ArchiveError
 from archive.limits import MAX_FILE_BYTES
 from archive.metadata import existing_sidecar
-from archive.model import Item, Meeting
+from archive.model import Attachment, Item, Meeting
 from archive.serialize import meeting_detail
 
 from .analysis import analyse, base_stems, exact_words, weighted
@@ -247,7 +248,18 @@ def _add_meeting(writer, source: str, meeting: Meeting, words: set[str]) -> int:
         writer.add_document(**fields, **shared)
         words.update(exact_words(fields["text"]))
         count += 1
+    for order, attachment in enumerate(meeting.attachments, start=count):
+        fields = _attachment_fields(meeting, attachment, order)
+        writer.add_document(**fields, **shared)
+        words.update(exact_words(fields["text"]))
     return count
+
+
+def _attachment_fields(meeting: Meeting, attachment: Attachment, order: int) -> dict:
+    """An attachment is searched as an item of its meeting, labelled with it: 'Bilaga 3 B: Budget.pdf'."""
+    item = Item(number=attachment.label, title=f"{attachment.label}: {PurePath(attachment.source).name}",
+                kind="Bilaga", text=attachment.text)
+    return _item_fields(meeting, item, None, order) | decision_fields(item, ()) | {"id": f"{meeting.id}-{attachment.anchor}"}
 
 
 def _meeting_fields(meeting: Meeting) -> dict:
@@ -284,7 +296,7 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
 
 
 def _content_hash(path: Path) -> str:
-    """The hash of a document and its sidecar, read in blocks. A file too large to be read, or one that
+    """The hash of a document, its sidecar and its attachments, read in blocks. A file too large to be read, or one that
     cannot be read, hashes as such: reading it is then tried, and its failure reported, like a changed file's."""
     try:
         if (stat := path.stat()).st_size > MAX_FILE_BYTES:
@@ -293,6 +305,8 @@ def _content_hash(path: Path) -> str:
             digest = hashlib.file_digest(document, "sha256")
         if (sidecar := existing_sidecar(path)) is not None:
             digest.update(b"\0sidecar\0" + sidecar.read_bytes())
+        for attachment in attachment_paths(path):  # a changed, added or removed attachment updates its meeting
+            digest.update(b"\0attachment\0" + attachment.name.encode() + b"\0" + attachment.read_bytes())
     except (OSError, ArchiveError) as error:
         return f"oläslig:{error}"
     return digest.hexdigest()

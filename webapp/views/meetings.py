@@ -84,7 +84,21 @@ def _archive_file(source: str, name: str):
     return response
 
 
-def _readable_name(meeting: dict, suffix: str) -> str:
-    """'Länschefsnätverket 2025-11-21 minnesanteckningar.pdf': the name the meeting is known by."""
-    name = f"{meeting['organ'] or 'Okänt organ'} {meeting['date'] or 'odaterad'} {DocType(meeting['doc_type']).label}"
+@blueprint.get("/moten/<meeting_id>/bilagor/<anchor>")
+def attachment(meeting_id: str, anchor: str):
+    """One of the meeting's attachments, found by its anchor in the index (never a path from the request)."""
+    index = search_index()
+    source, meeting = index.meeting_file(meeting_id), index.meeting(meeting_id)
+    found = next((a for a in (meeting or {}).get("attachments", []) if a["anchor"] == anchor), None)
+    if source is None or found is None:
+        abort(404, f"Mötet '{meeting_id}' har ingen bilaga '{anchor}' i arkivet.")
+    path = (PurePath(source).parent / found["source"]).as_posix()
+    suffix = PurePath(path).suffix.lower()
+    return send_from_directory(current_app.config["ARCHIVE_DIR"], path, as_attachment=suffix != ".pdf",
+                               download_name=_readable_name(meeting, suffix, found["label"]))
+
+
+def _readable_name(meeting: dict, suffix: str, part: str | None = None) -> str:
+    """'Länschefsnätverket 2025-11-21 minnesanteckningar.pdf' (or '… Bilaga 3 B.pdf'): the name it is known by."""
+    name = f"{meeting['organ'] or 'Okänt organ'} {meeting['date'] or 'odaterad'} {part or DocType(meeting['doc_type']).label}"
     return " ".join(re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', "-", name).split()) + suffix
