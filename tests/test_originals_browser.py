@@ -26,6 +26,8 @@ def pdf_server(tmp_path_factory):
     archive = tmp_path_factory.mktemp("arkiv")
     line_pages: list[int] = []
     write_pdf(SAMPLES["000"].read_text(encoding="utf-8"), archive / "LCHNV 251121.pdf", line_pages)
+    write_pdf("Innovationsprojekt vård i hemmet: tidig hemgång\n\nProjektplan och budget.\n",
+              archive / "LCHNV 251121 Bilaga 3 B.pdf")
     shutil.copy(SAMPLES["004"], archive / SAMPLES["004"].name)
     for address in arkiv_serve("--archive", str(archive), "--index", str(tmp_path_factory.mktemp("index"))):
         yield address, line_pages
@@ -62,14 +64,27 @@ def test_follow_open_the_original_on_its_page(browser, pdf_server, samples):
     context.close()
 
 
+def test_the_item_that_mentions_an_attachment_opens_it(browser, pdf_server):
+    server, _ = pdf_server
+    context = browser.new_context(base_url=server, locale="sv-SE")
+    page = context.new_page()
+    page.goto(f"/moten/{NOV}")
+    assert page.locator("#bilaga-3-b").get_by_role("link", name="Bilaga 3 B").count() == 1
+    with page.expect_response(re.compile(r"/bilagor/bilaga-3-b$")) as answer:
+        page.locator("#punkt-7a").get_by_role("link", name="Bilaga 3 B").click()
+    assert answer.value.status == 200 and answer.value.headers["content-type"] == "application/pdf"
+    context.close()
+
+
 @pytest.mark.parametrize("name, size", [("dator", (1366, 768)), ("telefon", (390, 844))])
-def test_screenshot_meeting_page_with_pages(browser, pdf_server, name, size):
+def test_screenshot_meeting_page_with_pages_and_attachments(browser, pdf_server, name, size):
     server, _ = pdf_server
     context = browser.new_context(viewport={"width": size[0], "height": size[1]}, base_url=server, locale="sv-SE")
     page = context.new_page()
-    page.goto(f"/moten/{NOV}#punkt-5c")
-    assert page.locator(".item__page").count() > 10
-    if SCREENS.parent.is_dir():
-        SCREENS.mkdir(exist_ok=True)
-        page.screenshot(path=str(SCREENS / f"mote-{name}.png"))
+    for where in ("", "#punkt-7a"):
+        page.goto(f"/moten/{NOV}{where}")
+        assert page.locator(".item__page").count() > 10 and page.locator(".attachments li").count() == 1
+        if SCREENS.parent.is_dir():  # the team's notes folder, where it exists
+            SCREENS.mkdir(exist_ok=True)
+            page.screenshot(path=str(SCREENS / f"mote{where.replace('#', '-') or '-overst'}-{name}.png"))
     context.close()
