@@ -268,6 +268,11 @@ def print_meeting(meeting: Meeting, verbose: bool = False) -> None:
             source = meeting.field_sources.get(field)
             note = f"  [{source}]" if verbose and source and source != "text" else ""
             click.echo(f"{label}: {value}{note}")
+    if meeting.ocr:
+        click.echo(f"Läst med OCR: {meeting.ocr.engine}, sid. {', '.join(map(str, meeting.ocr.pages))}, "
+                   f"säkerhet {meeting.ocr.confidence:.0f} %")
+    if meeting.attachments:
+        click.echo("Bilagor: " + "; ".join(f"{a.label} ({a.source})" for a in meeting.attachments))
     if meeting.attendees:
         click.echo(f"Närvarande ({len(meeting.attendees)}):")
         for person in meeting.attendees if verbose else ():
@@ -289,7 +294,7 @@ def print_meeting(meeting: Meeting, verbose: bool = False) -> None:
 def print_item(item: Item, depth: int, verbose: bool) -> None:
     pad = "    " * depth
     kind = f"[{item.kind}] " if item.kind else ""
-    click.echo(f"{pad}{item.number}. {kind}{item.title}")
+    click.echo(f"{pad}{item.number}. {kind}{item.title}" + (f"  (s. {item.page})" if item.page else ""))
     for person in item.presenters:
         click.echo(f"{pad}    Föredragande: {person.name}" + (f", {person.role}" if person.role else ""))
     if verbose and item.text:

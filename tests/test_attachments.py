@@ -1,5 +1,6 @@
 """Attachments: files that belong to a meeting are read and indexed with it, never as meetings."""
 
+import re
 from urllib.parse import unquote
 
 import pytest
@@ -39,6 +40,16 @@ def test_attachments_belong_to_their_meeting(archive):
     detail = meeting_detail(meeting)
     item = next(i for i in detail["items"] if i["title"].startswith("Aktivitetskravet"))
     assert item["attachments"] == [{"label": "Bilaga 3", "anchor": "bilaga-3"}]
+
+
+def test_arkiv_check_names_the_attachments_and_the_pages(archive):
+    from click.testing import CliRunner
+
+    from scripts.cli import main
+
+    output = CliRunner().invoke(main, ["check", str(archive / "VR 260409.pdf")]).output
+    assert "Bilagor: Presentation (VR 260409/Presentation.docx); Bilaga 3 (VR 260409 Bilaga 3.pdf);" in output
+    assert re.search(r"^11\. \[Information\] Aktivitetskravet \(Bilaga 3\)  \(s\. \d+\)$", output, re.MULTILINE)
 
 
 def test_a_hit_in_an_attachment_is_labelled_with_it_and_the_meeting_page_links_it(archive, tmp_path):
