@@ -22,16 +22,20 @@ from archive.errors import ArchiveError
 from archive.model import Meeting
 from archive.ocr import Ocr
 
-PARALLEL_FROM = 8  # fewer documents than this are read in the build's own process: starting workers costs more
+# Fewer documents than this are read in the build's own process: spawning a worker (its imports) costs
+# about a second, in which one process reads some 30 PDFs.
+PARALLEL_FROM = 32
 CRASHED = "läsaren kraschade på filen (trasig eller ovanlig fil?): den hoppades över"
 
 Outcome = tuple[Meeting | None, str | None]  # the meeting, or why the document could not be read
 
 
 def workers_for(count: int, workers: int | None = None) -> int:
-    """How many processes read count documents: one per core (at most one per document)."""
-    wanted = workers if workers is not None else (os.cpu_count() or 1)
-    return max(1, min(wanted, count)) if count >= PARALLEL_FROM else 1
+    """How many processes read count documents: as many as asked, else one per core from PARALLEL_FROM
+    documents on (never more than one per document)."""
+    if workers is None:
+        workers = (os.cpu_count() or 1) if count >= PARALLEL_FROM else 1
+    return max(1, min(workers, count))
 
 
 def read_documents(paths: list[Path], ocr_cache: Path | None, workers: int | None = None) -> Iterator[tuple[Path, Outcome]]:
