@@ -8,13 +8,13 @@ import pytest
 # with every parameter it was given, each was a 500.
 COLLIDING = {
     "endpoint": "pages.start", "_method": "POST", "_anchor": "x", "_external": "1", "_scheme": "javascript",
-    "slug": "minimaria", "meeting_id": "x", "item_id": "x", "fmt": "csv", "filename": "x", "values": "x",
+    "slug": "minimaria", "meeting_id": "x", "item_id": "x", "fmt": "csv", "filename": "x", "values": "x", "anchor": "x",
 }
 PAGED = {"q": "samsjuklighet", "limit": "2", "page": "2", "by": "quarter"}
 VARIABLES = {
     "meeting_id": "valfardsradet-2026-04-09-minnesanteckningar",
     "item_id": "valfardsradet-2026-04-09-minnesanteckningar-punkt-1",
-    "slug": "minimaria", "fmt": "csv", "filename": "style.css",
+    "slug": "minimaria", "fmt": "csv", "filename": "style.css", "anchor": "bilaga-3",
 }
 
 
