@@ -12,7 +12,8 @@ from archive.collection import resolved_inside
 from archive.model import DocType
 
 from ..archive_index import search_index
-from ..exports import ascii_name, attachment
+from ..exports import ascii_name
+from ..exports import attachment as content_disposition
 
 blueprint = Blueprint("meetings", __name__)
 
@@ -79,7 +80,7 @@ def _archive_file(source: str, name: str):
         abort(404)
     pdf = path.suffix.lower() == ".pdf"
     response = send_file(path, as_attachment=not pdf, download_name=ascii_name(name))
-    disposition = attachment(name)
+    disposition = content_disposition(name)
     response.headers["Content-Disposition"] = "inline" + disposition.removeprefix("attachment") if pdf else disposition
     return response
 
@@ -92,10 +93,8 @@ def attachment(meeting_id: str, anchor: str):
     found = next((a for a in (meeting or {}).get("attachments", []) if a["anchor"] == anchor), None)
     if source is None or found is None:
         abort(404, f"Mötet '{meeting_id}' har ingen bilaga '{anchor}' i arkivet.")
-    path = (PurePath(source).parent / found["source"]).as_posix()
-    suffix = PurePath(path).suffix.lower()
-    return send_from_directory(current_app.config["ARCHIVE_DIR"], path, as_attachment=suffix != ".pdf",
-                               download_name=_readable_name(meeting, suffix, found["label"]))
+    path = (PurePosixPath(source).parent / found["source"]).as_posix()
+    return _archive_file(path, _readable_name(meeting, PurePosixPath(path).suffix.lower(), found["label"]))
 
 
 def _readable_name(meeting: dict, suffix: str, part: str | None = None) -> str:
