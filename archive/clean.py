@@ -202,60 +202,68 @@ def join_wrapped(first: str, second: str) -> str:
 
 class Wrapped:
     """A paragraph or an att-sats built line by line in time linear in its length: each join looks only
-    at the end of the text so far (join_wrapped on the growing text was quadratic: a paragraph of
-    20,000 short lines took 42 s)."""
+    at the end of the text so far, kept as it grows (join_wrapped on the growing text was quadratic: a
+    paragraph of 20,000 short lines took 42 s)."""
 
     TAIL = 2 * MAX_WORD_CHARS  # the end a join or a test of the ending looks at: longer than any word
 
     def __init__(self, first: str = ""):
-        self._pieces = [first] if first else []
+        self._pieces: list[str] = []
+        self._end = ""  # the last TAIL characters
+        self._add(first)
 
     def wrap(self, line: str) -> Wrapped:
         """Add the wrapped continuation of the last line (see join_wrapped)."""
         second = line.lstrip()
         self._rstrip()
         if not self._pieces or not second:
-            self._pieces.append(second)
+            self._add(second)
             return self
-        tail = self.tail()
-        if re.search(r"\w[-‐]$", tail) and second[:1].islower():
-            stem = re.search(r"(\w+)[-‐]$", tail).group(1)
+        if re.search(r"\w[-‐]$", self._end) and second[:1].islower():
+            stem = re.search(r"(\w+)[-‐]$", self._end).group(1)
             if SUSPENDED_COMPOUND_NEXT.match(second):
-                self._pieces.append(" ")
+                second = " " + second
             elif not any(c.isupper() or c.isdigit() for c in stem):
-                self._pieces[-1] = self._pieces[-1][:-1]  # the wrap's hyphen
+                self._pieces[-1], self._end = self._pieces[-1][:-1], self._end[:-1]  # the wrap's hyphen
         else:
-            self._pieces.append(" ")
-        self._pieces.append(second)
+            second = " " + second
+        self._add(second)
         return self
 
     def new_line(self, line: str) -> Wrapped:
         """Add a line that stays a line of its own."""
-        self._pieces += ["\n", line]
+        self._add("\n" + line)
         return self
 
     def tail(self) -> str:
-        """The last TAIL characters (or all there is)."""
-        end: list[str] = []
-        length = 0
-        for piece in reversed(self._pieces):
-            end.append(piece)
-            length += len(piece)
-            if length >= self.TAIL:
-                break
-        return "".join(reversed(end))[-self.TAIL:]
+        """The end of the text: its last TAIL characters, or all there is."""
+        return self._end
 
     def startswith(self, prefix) -> bool:
         return bool(self._pieces) and self._pieces[0].startswith(prefix)
 
     def endswith(self, suffix) -> bool:
-        return self.tail().endswith(suffix)
+        return self._end.endswith(suffix)
+
+    def _add(self, piece: str) -> None:
+        if piece:
+            self._pieces.append(piece)
+            self._end = (self._end + piece)[-self.TAIL:]
 
     def _rstrip(self) -> None:
+        if not self._end[-1:].isspace():
+            return
         while self._pieces and not self._pieces[-1].rstrip():
             self._pieces.pop()
         if self._pieces:
             self._pieces[-1] = self._pieces[-1].rstrip()
+        end, length = [], 0
+        for piece in reversed(self._pieces):  # at most TAIL pieces: each has a character
+            end.append(piece)
+            length += len(piece)
+            if length >= self.TAIL:
+                break
+        self._end = "".join(reversed(end))[-self.TAIL:]
 
     def __str__(self) -> str:
         return "".join(self._pieces)
