@@ -116,8 +116,9 @@ def _verb_of(noun: str) -> str | None:
 
 
 def _runs(parts: tuple[str, ...]):
-    """Each part and each run of neighbouring parts, as a word: a run that ends before the last part
-    ends in that part's base form ('sjuk|vårds' -> 'sjukvård'); the whole word is left out."""
+    """Each part, the first parts together ('hem|sjuk|vårds' -> 'hemsjukvård'), and each other run of
+    neighbouring parts that is a word of the dictionary ('sjukvård'), as a word: a run that ends
+    before the last part ends in that part's base form; the whole word is left out."""
     words = lexicon()
     for first in range(len(parts)):
         for last in range(first, len(parts)):
@@ -127,7 +128,9 @@ def _runs(parts: tuple[str, ...]):
             if last < len(parts) - 1:
                 base = words.modifier(parts[last]) or parts[last]
                 written = "".join(parts[first:last]) + base
-            yield written
+            whole_modifier = first == 0 and last == len(parts) - 2
+            if first == last or whole_modifier or written in words.flags:
+                yield written
     *firsts, head = parts
     if (base := words.head(head)) and base != head:
         yield "".join(firsts) + base  # the whole compound in its base form: 'demensstrategin' -> 'demensstrategi'
@@ -143,11 +146,12 @@ def _words(value: str):
     och, inskrivning; 'hälso- och sjukvård' -> hälso, hälsovård, …"""
     position = 0
     matches = list(WORD.finditer(value))
+    elided = {m.start() for m in ELIDED.finditer(value)} if "-" in value or "‐" in value or "–" in value else ()
     for index, match in enumerate(matches):
         word = match.group()
         if "-" not in word and "‐" not in word:
             yield word, match.start(), match.end(), position
-            if completed := _completed(value, matches, index):
+            if match.end() in elided and (completed := _completed(value, matches, index)):
                 yield completed, match.start(), match.end(), position
             position += 1
             continue
@@ -165,6 +169,7 @@ def _words(value: str):
 COORDINATORS = frozenset({"och", "eller", "samt", "respektive", "resp", "som"})
 ELIDED = re.compile(r"[-‐](?=[\s,])|\s[-‐–](?=och\b|eller\b)")  # 'ut- och', 'bas-, fördjupnings-', 'hälso –och'
 ELISION_REACH = 6  # words between an elided first part and the compound that completes it
+ELISION_SPAN = 120  # characters after an elided first part that hold the compound completing it
 
 
 def _completed(value: str, matches: list, index: int) -> str | None:
@@ -300,11 +305,15 @@ def swedish_analyzer() -> SwedishAnalyzer:
 def exact_words(text: str) -> set[str]:
     """The words of a text as written, folded (hyphenated names: parts and joined form; elided first
     parts: the compounds they stand for)."""
-    written = set(WORD.findall(SECTION.sub(" ", text)))
+    text = SECTION.sub(" ", text)
+    written = set(WORD.findall(text))
     plain = {word for word in written if "-" not in word and "‐" not in word}
     words = {fold(word) for word in plain}
-    if "-" in text or "‐" in text:
-        words.update(fold(w) for w, _start, _end, _position in _words(SECTION.sub(" ", text)))
+    hyphenated = " ".join(written - plain)
+    words.update(fold(w) for w, _start, _end, _position in _words(hyphenated))
+    for elision in ELIDED.finditer(text):  # the compound an elided first part stands for, from the text around it
+        start = text.rfind(" ", 0, elision.start()) + 1
+        words.update(fold(w) for w, _start, _end, _position in _words(text[start:elision.end() + ELISION_SPAN]))
     return words
 
 
