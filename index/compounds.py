@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import functools
 
+from archive.limits import MAX_WORD_CHARS
+
 from . import wordrules
 from .lexicon import lexicon
 
 MIN_COMPOUND = 6  # letters: 'bygglov', 'delmål'
-MAX_COMPOUND = 60  # longer runs of letters are no words; splitting them costs time for nothing
+MAX_COMPOUND = MAX_WORD_CHARS  # longer runs of letters are no words (archive/limits.py): never split
 MAX_PARTS = 4  # the dictionary's COMPOUNDWORDMAX
 INFLECTED_HEAD = 0.5  # Zipf units a last part's base form counts less than the form as written
 
