@@ -18,13 +18,14 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Swedish as Swedish, the same as `arkiv ... --json`
     app.json.sort_keys = False
 
-    from . import decision_labels, errors, presentation, security
+    from . import caching, decision_labels, errors, presentation, security
     from .views import api, decisions, meetings, pages, topics, underlag
 
     for view in (pages, meetings, topics, decisions, underlag, api):
         app.register_blueprint(view.blueprint)
     errors.init_app(app)
     security.init_app(app)
+    caching.init_app(app)
     presentation.init_app(app)
     decision_labels.init_app(app)
     return app

@@ -33,9 +33,11 @@ def answer(status: int, detail: str | None):
 
 
 def http_error(error: HTTPException):
-    """Our own abort(404, "…") says what was not found; Werkzeug's English defaults are replaced by MESSAGES."""
+    """Our own abort(404, "…") says what was not found; Werkzeug's English defaults are replaced by MESSAGES.
+    The error's own headers stay (Allow on a 405)."""
     own = error.description if error.description != type(error).description else None
-    return answer(error.code or 500, own)
+    body, status = answer(error.code or 500, own)
+    return body, status, [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
 
 
 def index_unavailable(error: SearchIndexError):
