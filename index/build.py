@@ -6,6 +6,7 @@ import ctypes
 import hashlib
 import json
 import os
+import shutil
 import signal
 import sys
 import time
@@ -31,7 +32,10 @@ from .decision_fields import decision_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .reading import read_documents
 from .schema import FILE, ITEM, MEETING, META, VERSION
-from .store import build_lock, check_columns, make_live, new_generation, open_live, remove_stale_generations, take_over_write_lock
+from .store import (
+    build_lock, check_columns, live_generation, make_live, new_generation, open_live, remove_stale_generations,
+    take_over_write_lock,
+)
 from .wordrules import is_procedural
 
 # Postings per block on disk (Whoosh: 128). Search reads a term's postings whole (evaluate.py), and
@@ -123,8 +127,12 @@ def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: b
         take_over_write_lock(index)
         try:
             _update(index, paths, known, report, progress, index_dir / OCR_CACHE)
-        except OSError as error:
-            raise write_error(error, index_dir) from error
+        except BaseException as error:
+            if report.rebuilt:  # the unfinished generation is never live: its space goes back now
+                shutil.rmtree(index.storage.folder, ignore_errors=True)
+            if isinstance(error, OSError):
+                raise write_error(error, index_dir, previous=live_generation(index_dir) is not None) from error
+            raise
         report.failures.update({str(error.path): str(error) for error in listing.refused})
         if report.rebuilt:
             make_live(index_dir, Path(index.storage.folder))
@@ -151,7 +159,7 @@ def _open_for_update(index_dir: Path, rebuild: bool, report: BuildReport):
     try:
         return new_generation(index_dir), {}
     except OSError as error:
-        raise write_error(error, index_dir) from error
+        raise write_error(error, index_dir, previous=live_generation(index_dir) is not None) from error
 
 
 def _file_records(index) -> dict[str, dict]:

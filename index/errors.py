@@ -28,13 +28,25 @@ def damaged(detail: str, index_dir: Path | None = None) -> IndexDamaged:
 
 
 class IndexWriteError(SearchIndexError):
-    """The index could not be written (full disk, read-only folder, another build running)."""
+    """The index could not be written (full disk, read-only folder, another build running).
+    `why` says it in a few words, without paths, for a note to the archive's users."""
+
+    def __init__(self, message: str, why: str = "sökindexet kunde inte skrivas"):
+        super().__init__(message)
+        self.why = why
 
 
-def write_error(error: OSError, index_dir: Path) -> IndexWriteError:
-    """An OSError while writing the index, as one line that says what to do."""
+def write_error(error: OSError, index_dir: Path, previous: bool) -> IndexWriteError:
+    """An OSError while writing the index, as one line that says what to do; previous: whether an
+    index was live before (it still answers)."""
+    kept = "det förra sökindexet gäller" if previous else "inget sökindex finns ännu"
     if error.errno == errno.ENOSPC:
-        return IndexWriteError(f"disken är full: sökindexet i {index_dir} kunde inte skrivas (det förra gäller)")
+        return IndexWriteError(f"disken är full: sökindexet i {index_dir} kunde inte skrivas ({kept})", "disken är full")
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas")
-    return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error}")
+        return IndexWriteError(f"indexmappen {index_dir} är skrivskyddad: sökindexet kunde inte skrivas ({kept})",
+                               "indexmappen är skrivskyddad")
+    return IndexWriteError(f"sökindexet i {index_dir} kunde inte skrivas: {error.strerror or error} ({kept})")
+
+
+def build_running(index_dir: Path, process: str = "") -> IndexWriteError:
+    return IndexWriteError(f"en annan `arkiv build`{process} arbetar redan med {index_dir}", "en uppdatering pågick")

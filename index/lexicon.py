@@ -15,6 +15,7 @@ dictionary version, and loading that takes a fraction of a second.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import pickle
@@ -189,14 +190,15 @@ def lexicon() -> Lexicon:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
         prepared = Lexicon.load(dic, aff)
+    temporary = cached.with_suffix(f".{os.getpid()}.tmp")
     try:
         cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
         with temporary.open("wb") as handle:
             pickle.dump(prepared, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, cached)
-    except OSError:
-        pass  # no cache, only slower
+    except OSError:  # no cache, only slower; a part written on a full disk is not left to fill it
+        with contextlib.suppress(OSError):
+            temporary.unlink()
     return prepared
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.index import EmptyIndexError
 
-from .errors import IndexMissing, IndexOutdated, IndexWriteError, damaged, write_error
+from .errors import IndexMissing, IndexOutdated, build_running, damaged, write_error
 from .schema import META, VERSION, make_schema
 
 # The sortable fields read as columns (facets, date order) and stored alike on every item.
@@ -126,7 +126,11 @@ def new_generation(index_dir: Path):
     numbers = [int(p.name[1:]) for p in index_dir.glob("g*") if p.name[1:].isdigit()]
     folder = index_dir / f"g{max(numbers, default=0) + 1}"
     folder.mkdir(parents=True)
-    return whoosh_index.create_in(str(folder), make_schema())
+    try:
+        return whoosh_index.create_in(str(folder), make_schema())
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)  # a disk too full for even an empty index keeps no trace of it
+        raise
 
 
 def make_live(index_dir: Path, folder: Path) -> None:
@@ -175,7 +179,7 @@ def build_lock(index_dir: Path):
     key = index_dir.absolute()
     with _building_guard:
         if key in _building:
-            raise IndexWriteError(f"en annan `arkiv build` arbetar redan med {index_dir}")
+            raise build_running(index_dir)
         _building.add(key)
     try:
         with _locked(index_dir):
@@ -189,21 +193,20 @@ def build_lock(index_dir: Path):
 def _locked(index_dir: Path):
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
-        handle = (index_dir / "build.lock").open("a+", encoding="utf-8")
+        handle = (index_dir / "build.lock").open("a+b", buffering=0)  # unbuffered: nothing to flush on close
     except OSError as error:
-        raise write_error(error, index_dir) from error
+        raise write_error(error, index_dir, previous=live_generation(index_dir) is not None) from error
     with handle:
         try:
             fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as error:  # EAGAIN or EACCES: held by a running process
             handle.seek(0)
-            holder = handle.read().strip()
+            holder = handle.read().decode("ascii", "replace").strip()
             process = f" (process {holder})" if holder.isdigit() else ""
-            raise IndexWriteError(f"en annan `arkiv build`{process} arbetar redan med {index_dir}") from error
+            raise build_running(index_dir, process) from error
         try:
             handle.truncate(0)
-            handle.write(str(os.getpid()))
-            handle.flush()
+            handle.write(str(os.getpid()).encode())
         except OSError:
             pass  # the process id is only for messages
         try:

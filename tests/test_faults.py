@@ -150,16 +150,67 @@ print(json.dumps(outcome))
 @pytest.mark.parametrize("fault, message", [("full", "disken är full"), ("readonly", "skrivskyddad")])
 def test_a_full_disk_or_read_only_folder_is_a_clear_error_and_the_index_stays(archive_copy, tmp_path, fault, message):
     """The index lives on its own small tmpfs (mounted in a private mount namespace by `unshare`)."""
-    assert shutil.which("unshare"), "util-linux's unshare is needed to mount a private tmpfs"
     disk = tmp_path / "disk"
     disk.mkdir()
-    namespace = ["unshare", "--mount", "--propagation", "private"] if _root() else ["unshare", "--mount", "--map-root-user"]
-    done = subprocess.run([*namespace, sys.executable, "-c", IN_A_SMALL_DISK, str(archive_copy), str(disk), fault],
+    done = subprocess.run([*_namespace(), sys.executable, "-c", IN_A_SMALL_DISK, str(archive_copy), str(disk), fault],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     outcome = json.loads(done.stdout.strip().splitlines()[-1])
     assert message in outcome["error"]
     assert outcome["after"] == outcome["before"] > 0  # the previous index answers, whole
+
+
+BEFORE_ANY_INDEX = """
+import json, subprocess, sys
+from pathlib import Path
+from index.build import build
+from index.errors import IndexWriteError
+from index.search import SearchIndex, SearchRequest
+
+archive, disk = Path(sys.argv[1]), Path(sys.argv[2])
+subprocess.run(["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(disk)], check=True)
+outcome = {}
+with open(disk / "fyllnad", "wb", buffering=0) as filler:
+    try:
+        while True:
+            filler.write(b"x" * 65536)
+    except OSError:
+        pass
+try:
+    build(archive, disk / "index")
+except IndexWriteError as error:
+    outcome["full"] = str(error)
+outcome["left"] = sorted(p.name for p in (disk / "index").iterdir())
+(disk / "fyllnad").unlink()
+report = build(archive, disk / "index")
+outcome["added"] = len(report.added)
+outcome["found"] = SearchIndex(disk / "index").search(SearchRequest("samsjuklighet")).total
+outcome["files"] = sorted(p.name for p in (disk / "index").iterdir())
+print(json.dumps(outcome))
+"""
+
+
+def test_a_small_disk_without_an_index_holds_the_index_not_the_lexicon(archive_copy, tmp_path):
+    """Issue 16: the prepared lexicon (about 5 MB, written beside the index to speed up builds) filled a
+    small disk before any index existed, and the message then said the previous index still applied
+    when there was none. The lexicon is now kept in the user's cache folder (index/lexicon.py). On a
+    5 MB disk: first full, then empty."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    done = subprocess.run([*_namespace(), sys.executable, "-c", BEFORE_ANY_INDEX, str(archive_copy), str(disk)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert "disken är full" in outcome["full"] and "inget sökindex finns ännu" in outcome["full"]
+    assert "förra" not in outcome["full"]
+    assert not any(name.startswith("g") for name in outcome["left"])  # no unfinished generation holds the space
+    assert outcome["added"] == 5 and outcome["found"] > 0
+    assert not any(name.startswith("lexicon") for name in outcome["files"])
+
+
+def _namespace() -> list[str]:
+    assert shutil.which("unshare"), "util-linux's unshare is needed to mount a private tmpfs"
+    return ["unshare", "--mount", "--propagation", "private"] if _root() else ["unshare", "--mount", "--map-root-user"]
 
 
 def _root() -> bool:
