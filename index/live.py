@@ -33,6 +33,7 @@ class View:
         self.index = open_live(self.index_dir)
         self.generation = Path(self.index.storage.folder).name
         self._searcher = self.index.searcher()
+        self.revision = f"{self.generation}/{self._searcher.reader().generation()}"  # 'g3/7': folder and commit
         self.snapshot = Snapshot(self._searcher)
         self.lock = threading.Lock()
         self._answers: OrderedDict[Hashable, object] = OrderedDict()

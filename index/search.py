@@ -67,6 +67,11 @@ class SearchIndex:
         gc.collect()
         gc.freeze()  # what warm() read lives as long as the index: keep it out of every later collection
 
+    def revision(self) -> str:
+        """Which commit of which generation answers now ('g3/7'): it changes with every build that changes the index."""
+        with self._live.current() as view:
+            return view.revision
+
     def search(self, request: SearchRequest) -> Results:
         with self._live.current() as view:
             return view.remembered(request, lambda: self._search(view.snapshot, request))

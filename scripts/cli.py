@@ -7,6 +7,7 @@ import html
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -16,7 +17,7 @@ from archive.errors import ArchiveError
 from archive.model import DECISION_KIND_LABELS, Decision, Item, Meeting
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
-from index.errors import SearchIndexError
+from index.errors import IndexMissing, IndexWriteError, SearchIndexError
 from index.search import SORTS, SearchIndex, SearchRequest
 
 PARTIAL_FAILURE = 3  # the index was built, but some documents could not be read
@@ -83,6 +84,21 @@ def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quie
     return report
 
 
+def public_url_option(ctx, param, value: str | None) -> str | None:
+    """An http(s) address with a host, nothing after its path: https://arkiv.region.se or https://region.se/arkiv."""
+    if not value:
+        return None
+    try:
+        parts = urlsplit(value.strip())
+        parts.port  # noqa: B018 - raises ValueError for a port that is no number or out of range
+    except ValueError:
+        parts = None
+    if (not parts or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment
+            or parts.username or parts.password):
+        raise click.BadParameter("skriv arkivets adress med http:// eller https://, t.ex. https://arkiv.region.se")
+    return value.strip().rstrip("/")
+
+
 @main.command()
 @archive_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (0.0.0.0 for all).")
@@ -90,20 +106,34 @@ def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quie
 @click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True, help="Requests served at once.")
 @click.option("--watch/--no-watch", default=True, show_default=True,
               help="Update the index while serving when files of the archive folder are added, changed or removed.")
-def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int, watch: bool):
+@click.option("--public-url", envvar="ARKIV_PUBLIC_URL", callback=public_url_option,
+              help="The archive's public address, for permalinks in citations and exports (env ARKIV_PUBLIC_URL). "
+                   "Without it they follow the address each request names (its Host header).")
+def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int, watch: bool,
+          public_url: str | None):
     """Serve the web archive (waitress), after building or updating the index, and keep it up to date.
 
-    Documents that cannot be read are listed and left out; the rest is served.
+    Documents that cannot be read are listed and left out; the rest is served. When the index cannot
+    be updated (another build runs, the folder is read-only, the disk is full), the index there is
+    is served, with a note that it may be stale.
     """
     import waitress
 
     from webapp import create_app
-    from webapp.archive_index import search_index
+    from webapp.archive_index import mark_stale, search_index
 
-    update_index(archive_dir, index_dir)
-    app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve()})
+    stale = update_before_serving(archive_dir, index_dir)
+    app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve(), "PUBLIC_URL": public_url})
     with app.app_context():
-        search_index().warm()
+        try:
+            search_index().warm()
+        except IndexMissing as error:
+            raise click.ClickException(f"{error}; {stale.why}" if stale else str(error)) from error
+        if stale:
+            mark_stale(stale.why)
+    if not public_url:
+        click.echo("Varning: ingen publik adress (--public-url eller ARKIV_PUBLIC_URL): permalänkar i citat och "
+                   "exporter följer adressen i varje förfrågan (Host-huvudet).", err=True)
     server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
     watcher = watch_archive(archive_dir, index_dir) if watch else None
     click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
@@ -139,6 +169,17 @@ def watch_archive(archive_dir: Path, index_dir: Path):
     how = "genomsöks var 2 s" if watcher.polling else "bevakas"
     click.echo(f"Arkivmappen {how}: nya, ändrade och borttagna dokument kommer med utan omstart.")
     return watcher
+
+
+def update_before_serving(archive_dir: Path, index_dir: Path) -> IndexWriteError | None:
+    """Update the index; when it cannot be written, say so and go on: the index there is will be served."""
+    try:
+        update_index(archive_dir, index_dir)
+    except IndexWriteError as error:
+        click.echo(f"Obs: sökindexet kunde inte uppdateras ({error}): det befintliga visas och kan vara inaktuellt.",
+                   err=True)
+        return error
+    return None
 
 
 def date_option(ctx, param, value: str | None) -> str | None:

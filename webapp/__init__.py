@@ -18,7 +18,7 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.ensure_ascii = False  # Swedish as Swedish, the same as `arkiv ... --json`
     app.json.sort_keys = False
 
-    from . import caching, decision_labels, errors, presentation, security
+    from . import archive_index, caching, decision_labels, errors, presentation, security
     from .views import api, decisions, meetings, pages, topics, underlag
 
     for view in (pages, meetings, topics, decisions, underlag, api):
@@ -27,5 +27,6 @@ def create_app(config: dict | None = None) -> Flask:
     security.init_app(app)
     caching.init_app(app)
     presentation.init_app(app)
+    app.jinja_env.globals["index_note"] = archive_index.index_note
     decision_labels.init_app(app)
     return app
