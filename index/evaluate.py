@@ -10,6 +10,7 @@ Whoosh still stores the index, reads the blocks and checks phrases (which need p
 
 from __future__ import annotations
 
+import heapq
 import re
 from array import array
 from collections import OrderedDict
@@ -26,6 +27,7 @@ from .schema import EXACT_BOOST
 K1, B = 1.2, 0.75  # BM25, Whoosh's defaults
 FIELD = "text"
 CACHE_POSTINGS = 12_000_000  # scored postings kept, 8 bytes each; the least recently used go first
+MAX_PREFIX_TERMS = 200  # words the prefixes* of one query expand to at most, those in most documents
 
 Scores = dict[int, float]
 
@@ -44,6 +46,7 @@ class Postings:
         self._scored: OrderedDict[str, tuple[array, array]] = OrderedDict()  # least recently used first
         self._cached = 0
         self._sets: dict[tuple[str, str], frozenset[int]] = {}
+        self._prefixes: dict[tuple[str, int], tuple[list[str], bool]] = {}
 
     def scores(self, term: str) -> Scores:
         """docnum -> BM25 score of term in the text field, every live document that has it (a new dict)."""
@@ -79,12 +82,22 @@ class Postings:
             self._sets[key] = frozenset(self._read(field, value)[0]) - self.deleted
         return self._sets[key]
 
-    def prefix(self, prefix: str) -> Scores:
-        """Every term of the text field that begins with prefix, their scores summed."""
+    def prefix(self, prefix: str, limit: int = MAX_PREFIX_TERMS) -> Scores:
+        """The terms of the text field that begin with prefix (see prefix_terms), their scores summed."""
         total: Scores = {}
-        for term in self.reader.expand_prefix(FIELD, prefix):
-            add(total, self.scores(term.decode() if isinstance(term, bytes) else term))
+        for term in self.prefix_terms(prefix, limit)[0]:
+            add(total, self.scores(term))
         return total
+
+    def prefix_terms(self, prefix: str, limit: int = MAX_PREFIX_TERMS) -> tuple[list[str], bool]:
+        """The terms that begin with prefix, at most the `limit` in most documents, and whether any were
+        left out: a short prefix begins thousands of words, and each costs a read of its postings."""
+        if (prefix, limit) not in self._prefixes:
+            terms = [t.decode() if isinstance(t, bytes) else t for t in self.reader.expand_prefix(FIELD, prefix)]
+            kept = terms if len(terms) <= limit else heapq.nlargest(
+                limit, terms, key=lambda term: self.reader.doc_frequency(FIELD, term))
+            self._prefixes[prefix, limit] = (kept, len(kept) < len(terms))
+        return self._prefixes[prefix, limit]
 
     def phrase(self, words: list[str]) -> Scores:
         """Documents with the words in this order, scored by the words' own scores.
@@ -94,11 +107,15 @@ class Postings:
         total = intersect([self.scores(word) for word in dict.fromkeys(words)])
         if len(words) < 2 or not total:
             return total
-        starts = None
+        starts, positions = None, {}
         for offset, word in enumerate(words):
-            at = self._positions(word, total.keys())
-            shifted = {(d, p - offset) for d, places in at.items() for p in places}
-            starts = shifted if starts is None else starts & shifted
+            if word not in positions:  # '"och och och …"' decodes the positions of 'och' once
+                positions[word] = {d: set(places) for d, places in self._positions(word, total.keys()).items()}
+            at = positions[word]
+            if starts is None:  # (document, where the phrase would start)
+                starts = {(d, p) for d, places in at.items() for p in places}
+            else:  # only the starts still possible are tried: the work shrinks with each word
+                starts = {(d, start) for d, start in starts if start + offset in at.get(d, ())}
             if not starts:
                 return {}
         found = {d for d, _start in starts}
@@ -223,12 +240,14 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     meaningful = [g for g in parsed.groups if not all(is_stop_word(t) for t in g)] or parsed.groups
     if not meaningful:
         return None
-    found = intersect([_group(postings, group) for group in meaningful])
+    meaningful = list({tuple(group): group for group in meaningful}.values())  # a word given twice counts once
+    limit = prefix_limit(parsed)
+    found = intersect([_group(postings, group, limit) for group in meaningful])
     for term in parsed.boosts:
-        scores = term_docs(postings, term)
+        scores = term_docs(postings, term, limit)
         for d in scores.keys() & found.keys():
             found[d] += scores[d]
-    for term in (t for group in meaningful for t in group if not t.phrase and not t.prefix):
+    for term in dict.fromkeys(t for group in meaningful for t in group if not t.phrase and not t.prefix):
         folded = fold(joined(term.text))
         if query_stems(postings, folded):  # a stop word already counts only as written
             exact = postings.scores(EXACT + folded)
@@ -237,15 +256,15 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     return found
 
 
-def term_docs(postings: Postings, term: Term) -> Scores:
+def term_docs(postings: Postings, term: Term, prefix_terms: int = MAX_PREFIX_TERMS) -> Scores:
     """What a document must contain for this term: a stem or compound part, the word as written
-    (a stop word), any word with the prefix, or the phrase."""
+    (a stop word), any of the (at most prefix_terms) words with the prefix, or the phrase."""
     if term.phrase:  # a hyphenated word is its parts, at consecutive positions: "MiniMaria-verksamheten"
         words = [EXACT + fold(w) for w in re.findall(r"\w+", term.text)]
         return postings.phrase(words) if words else {}
     folded = fold(joined(term.text))
     if term.prefix:
-        return postings.prefix(EXACT + folded)
+        return postings.prefix(EXACT + folded, prefix_terms)
     stems = query_stems(postings, folded)
     if not stems:
         return postings.scores(EXACT + folded)
@@ -264,10 +283,23 @@ def query_stems(postings: Postings, folded: str) -> list[str]:
     return stems
 
 
-def _group(postings: Postings, group: list[Term]) -> Scores:
+def prefix_limit(parsed: ParsedQuery) -> int:
+    """How many words each prefix of the query expands to at most: MAX_PREFIX_TERMS shared among them."""
+    prefixes = {t.text for t in (*(t for group in parsed.groups for t in group), *parsed.excluded) if t.prefix}
+    return max(1, MAX_PREFIX_TERMS // max(1, len(prefixes)))
+
+
+def broad_prefixes(postings: Postings, parsed: ParsedQuery) -> list[str]:
+    """The query's prefixes (as written, without '*') that begin more words than are searched."""
+    prefixes = dict.fromkeys(t.text for group in parsed.groups for t in group if t.prefix)
+    limit = prefix_limit(parsed)
+    return [p for p in prefixes if postings.prefix_terms(EXACT + fold(joined(p)), limit)[1]]
+
+
+def _group(postings: Postings, group: list[Term], prefix_terms: int) -> Scores:
     total: Scores = {}
     for term in group:
-        scores = term_docs(postings, term)
+        scores = term_docs(postings, term, prefix_terms)
         add(total, scores if term.weight == 1.0 else {d: s * term.weight for d, s in scores.items()})
     return total
 

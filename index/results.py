@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 SORTS = ("relevance", "newest", "oldest")
 TIMELINE_BY = ("year", "quarter", "month")
 MAX_LIMIT = 100
+MAX_QUERY = 500  # characters of a query used: longer is not a question but a pasted document
 DECISIONS = {"taken": ["beslut"], "proposed": ["förslag"], "any": ["beslut", "förslag"]}
 
 

@@ -16,11 +16,12 @@ from __future__ import annotations
 import gc
 import heapq
 import json
+import re
 from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 
-from .evaluate import match_text, term_docs
+from .evaluate import broad_prefixes, match_text, prefix_limit, term_docs
 from .facets import count, facets
 from .filters import filter_sets
 from .highlight import highlight, query_prefixes, query_stems
@@ -28,7 +29,7 @@ from .meetings import referenced_meeting
 from .query import ParsedQuery, parse_query
 from .rewrite import add_synonyms, names_procedure, split_unknown
 from .results import (  # noqa: F401  (the search API's names, imported from here by the web app and the CLI)
-    DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
+    DECISIONS, MAX_LIMIT, MAX_QUERY, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
 )
 from .live import LiveIndex
 from .schema import ITEM, MEETING, META
@@ -77,10 +78,14 @@ class SearchIndex:
             return view.remembered(request, lambda: self._search(view.snapshot, request))
 
     def _search(self, snapshot: Snapshot, request: SearchRequest, suggest: bool = True) -> Results:
-        parsed = parse_query(request.query)
+        # The query is cut to MAX_QUERY characters first: a pasted document costs no more than a long
+        # question (issue 16: 10,000 words took 40 s in the spelling help). The answer echoes it whole.
+        query = _bounded(request.query)
+        parsed = parse_query(query)
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = filter_sets(snapshot, parsed, request)
-        notes = parsed.notes + notes
+        cut = [f"frågan är lång: bara de första {MAX_QUERY} tecknen används"] if query != request.query else []
+        notes = cut + parsed.notes + notes
         sort = request.sort
         if parsed.asks_for_decisions and sort == "relevance":
             sort = "newest"
@@ -89,12 +94,15 @@ class SearchIndex:
         for split in split_unknown(snapshot.postings, parsed):
             notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")
         matched = _matches(snapshot, parsed, filters)
+        if broad := broad_prefixes(snapshot.postings, parsed):
+            named = ", ".join(f"{p}*" for p in broad[:5]) + (" …" if len(broad) > 5 else "")
+            notes.append(f"{named} börjar för många ord: de {prefix_limit(parsed)} vanligaste används")
         if matched is None:
             notes.append("skriv ett eller flera ord att söka efter")
             return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
         suggested = None
         if suggest and len(matched) < FEW and not parsed.empty:
-            suggested, corrected = self._correction(snapshot, request)
+            suggested, corrected = self._correction(snapshot, replace(request, query=query))
             if corrected and request.correct and corrected.total >= FAR_MORE * len(matched):
                 return replace(corrected, query=request.query, suggestion=suggested, showing=suggested)
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
@@ -171,6 +179,19 @@ def _built(snapshot: Snapshot) -> float | None:
     return meta["data"].get("built") if meta else None
 
 
+def _bounded(query: str) -> str:
+    """The query cut to MAX_QUERY characters; a word cut in two is left out."""
+    if len(query) <= MAX_QUERY:
+        return query
+    kept = query[:MAX_QUERY]
+    if not query[MAX_QUERY].isspace() and (whole_words := WORDS_BEFORE_THE_LAST.match(kept)):
+        return whole_words.group(1)
+    return kept
+
+
+WORDS_BEFORE_THE_LAST = re.compile(r"(.*\S)\s+\S*\Z", re.DOTALL)
+
+
 def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:
     """Matched items and their scores, or None when the query has neither words nor filters.
     Items of every meeting (procedural) count less unless the query names them."""
@@ -185,7 +206,7 @@ def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[in
         found = dict.fromkeys(postings.docs("doctype", ITEM), 0.0)
     keep = set(found).intersection(*filters) if filters else set(found)
     for term in parsed.excluded:
-        keep.difference_update(term_docs(postings, term))
+        keep.difference_update(term_docs(postings, term, prefix_limit(parsed)))
     return found if len(keep) == len(found) else {d: found[d] for d in keep}
 
 

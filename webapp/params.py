@@ -7,9 +7,8 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
-from index.search import DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, SearchRequest
+from index.search import DECISIONS, MAX_LIMIT, MAX_QUERY, SORTS, TIMELINE_BY, SearchRequest
 
-MAX_QUERY = 500  # characters: longer is not a question but a pasted document
 MAX_VALUE = 200
 MAX_PAGE = 10_000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
