@@ -13,15 +13,17 @@ items stayed searchable beside its new ones until the server restarted (issue 16
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from .snapshot import Snapshot
-from .store import live_generation, open_live
+from .store import POINTER, live_generation, open_live
 
 CACHE_SIZE = 256  # answers kept per view; the least recently used go first
+SETTLED_NS = 1_000_000_000
 
 
 class View:
@@ -30,7 +32,8 @@ class View:
 
     def __init__(self, index_dir: Path):
         self.index_dir = Path(index_dir)
-        self.index = open_live(self.index_dir)
+        self._stamp = _stamp(self.index_dir, live_generation(self.index_dir))  # before opening: a commit
+        self.index = open_live(self.index_dir)  # in between makes the stamp differ, never hides
         self.generation = Path(self.index.storage.folder).name
         self._searcher = self.index.searcher()
         self.revision = f"{self.generation}/{self._searcher.reader().generation()}"  # 'g3/7': folder and commit
@@ -43,12 +46,19 @@ class View:
         self._state = threading.Lock()
 
     def is_live(self) -> bool:
-        """Whether this is still the latest commit of the live generation."""
+        """Whether this is still the latest commit of the live generation: two stat calls when nothing
+        has changed for a second (see _stamp), else a full check (CURRENT read, the folder listed)."""
         try:
+            stamp = _stamp(self.index_dir, self.index_dir / self.generation)
+            if stamp is not None and stamp == self._stamp:
+                return True
             live = live_generation(self.index_dir)
-            return live is not None and live.name == self.generation and self._searcher.up_to_date()
+            if live is None or live.name != self.generation or not self._searcher.up_to_date():
+                return False
         except OSError:  # the generation's folder is gone: a newer one is live
             return False
+        self._stamp = stamp
+        return True
 
     def remembered(self, key: Hashable, compute: Callable[[], object]):
         """compute(), under the lock, once per key for this view; a remembered answer never waits."""
@@ -98,6 +108,20 @@ class View:
                 return
             self._closed = True
         self._searcher.close()
+
+
+def _stamp(index_dir: Path, folder: Path | None) -> tuple | None:
+    """What a build changes: CURRENT (replaced by a rebuild) and the generation's folder (a commit adds
+    files). None when either changed within the last SETTLED_NS: file times are coarse (a few ms), so
+    a later change could carry the same time and go unseen."""
+    try:
+        current = (index_dir / POINTER).stat()
+        folder_time = folder.stat().st_mtime_ns if folder else 0
+    except OSError:
+        return None
+    if time.time_ns() - max(current.st_mtime_ns, folder_time) < SETTLED_NS:
+        return None
+    return current.st_ino, current.st_mtime_ns, folder_time
 
 
 class LiveIndex:
