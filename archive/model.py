@@ -48,13 +48,27 @@ class PartialDate:
         return self.iso()
 
 
+class Attendance(StrEnum):
+    """What a meeting's list of people records: who was there, or only who was called."""
+
+    PRESENT = "present"
+    CALLED = "called"
+
+    @property
+    def label(self) -> str:
+        return {"present": "Närvarande", "called": "Kallade"}[self.value]
+
+
 @dataclass(frozen=True)
 class Person:
     """An attendee or a presenter: a name with what the text says about them."""
 
     name: str
-    affiliation: str | None = None
+    affiliation: str | None = None  # the municipality or organisation they come from
     role: str | None = None
+    party: str | None = None  # a politician's party as the protocol abbreviates it: 'S', 'M', 'FB'
+    group: str | None = None  # the attendance list they are in: beslutande, ersättare, övriga, frånvarande
+    note: str | None = None  # 'ersätter Paul Andersson (S)', '§§ 1-6': what the list says besides
 
 
 DECISION_KINDS = ("formality", "substantive", "assignment", "proposal")
@@ -74,9 +88,9 @@ class Decision:
 
     text: str
     decided_by: str | None = None
-    kind: str | None = None
-    to_organ: str | None = None
-    applies_to: tuple[str, ...] = ()
+    kind: str | None = None  # formality, substantive, assignment or proposal (see decision_kinds)
+    to_organ: str | None = None  # a decision to propose to another organ: 'Kommunfullmäktige'
+    applies_to: tuple[str, ...] = ()  # the sub-items a decision closing their list covers: ('6a', '6b')
     page: int | None = None  # the page of the original on which it starts (PDFs; None for text and DOCX)
 
 
@@ -104,6 +118,24 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Vote:
+    """A vote (votering, omröstning) under a paragraph: the result as the protocol states it."""
+
+    text: str  # 'Omröstningen utfaller med 39 Ja mot 38 Nej. Tre ledamöter avstår från att rösta.'
+    yes: int | None = None
+    no: int | None = None
+    abstained: int | None = None
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """Members who dissented from a decision and had it recorded."""
+
+    by: str  # as the protocol names them: 'Sandra Pilemalm (L)', 'Ledamöterna från M'
+    text: str  # the whole statement: '… reserverar sig till förmån för sitt eget yrkande.'
+
+
+@dataclass(frozen=True)
 class Reference:
     """A mention of another meeting by its date, e.g. 'Föregående minnesanteckningar 250926'."""
 
@@ -128,6 +160,8 @@ class Item:
     case_number: str | None = None
     line: int | None = None
     page: int | None = None  # the page of the original on which it starts (PDFs; None for text and DOCX)
+    votes: tuple[Vote, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -149,12 +183,18 @@ class Meeting:
     doc_type: DocType
     items: tuple[Item, ...] = ()
     title: str = ""
-    issuer: str | None = None  # the letterhead above the title: 'RSS Dalarna (…), Ledningsstöd och strategi'
+    issuer: str | None = None  # the municipality, region or authority, or the letterhead: 'Lomma kommun'
+    scope: str | None = None  # the issuer's short name when the organ's name is not unique: 'Lomma'
+    organ_name: str | None = None  # the organ as the document names it, without the issuer: 'Kommunstyrelsen'
     place: str | None = None
     time: str | None = None
     document_date: PartialDate | None = None
     attendees: tuple[Person, ...] = ()
+    attendance: Attendance = Attendance.PRESENT
+    paragraphs: str | None = None  # the range of paragraphs the protocol states: '131-138'
     references: tuple[Reference, ...] = ()
+    text: str = ""  # notes' or an agenda's own text before the first item (a protocol's front is its fields)
+    actions: tuple[Decision, ...] = ()  # action points agreed at the meeting ('Att göra'), each an assignment
     source: str = ""
     source_url: str | None = None
     ocr: OcrNote | None = None  # set when the text was read by OCR
@@ -164,7 +204,7 @@ class Meeting:
 
     @property
     def id(self) -> str:
-        return meeting_id(self.organ, self.date, self.doc_type, self.items)
+        return meeting_id(self.organ_name or self.organ, self.date, self.doc_type, self.items, self.scope)
 
     def item_id(self, item: Item) -> str:
         return f"{self.id}-{item.anchor}"
@@ -180,13 +220,17 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9.]+", "-", ascii_text.lower()).strip("-.")
 
 
-def meeting_id(organ: str | None, date: PartialDate | None, doc_type: DocType, items=()) -> str:
-    """The stable id: organ, date and document type, never file name or order.
+def meeting_id(
+    organ: str | None, date: PartialDate | None, doc_type: DocType, items=(), scope: str | None = None
+) -> str:
+    """The stable id: (issuer,) organ, date and document type, never file name or order.
 
-    A document without a date still needs an id; it is then taken from its item titles,
-    which a re-export of the same document keeps.
+    An organ whose name many municipalities share is prefixed by its municipality
+    ('lomma-kommunstyrelsen-2025-11-19-protokoll'). A document without a date still needs an id;
+    it is then taken from its item titles, which a re-export of the same document keeps.
     """
-    parts = [slug(organ) if organ else "okant-organ"]
+    parts = [slug(scope)] if scope else []
+    parts.append(slug(organ) if organ else "okant-organ")
     if date is not None:
         parts.append(date.iso())
     else:

@@ -26,6 +26,7 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
     shared = shared_decisions(meeting.items)
     detail.update(
         issuer=meeting.issuer,
+        organ_name=meeting.organ_name or meeting.organ,
         place=meeting.place,
         time=meeting.time,
         document_date=meeting.document_date.iso() if meeting.document_date else None,
@@ -34,7 +35,9 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
         attachments=[
             {"label": a.label, "source": a.source, "anchor": a.anchor, "ocr": _ocr(a.ocr)} for a in meeting.attachments
         ],
-        attendees=[_person(p, with_affiliation=True) for p in meeting.attendees],
+        attendees=[_attendee(p) for p in meeting.attendees],
+        attendance=meeting.attendance.value,
+        paragraphs=meeting.paragraphs,
         references=[
             {
                 "date": ref.date.iso(),
@@ -44,6 +47,8 @@ def meeting_detail(meeting: Meeting, archive: Archive | None = None) -> dict:
             }
             for ref in meeting.references
         ],
+        text=meeting.text,
+        actions=[decision_detail(a) for a in meeting.actions],
         warnings=list(meeting.warnings),
         field_sources=dict(meeting.field_sources),
         items=[item_detail(meeting, item, shared) for item in meeting.items],
@@ -69,15 +74,17 @@ def item_detail(meeting: Meeting, item: Item, shared: dict[str, tuple[SharedDeci
         "decision_details": [decision_detail(d) for d in item.decisions],
         "proposal_details": [decision_detail(d) for d in item.proposals],
         "shared_decisions": [shared_detail(s) for s in shared.get(item.number, ())],
+        "votes": [{"text": v.text, "yes": v.yes, "no": v.no, "abstained": v.abstained} for v in item.votes],
+        "reservations": [{"by": r.by, "text": r.text} for r in item.reservations],
         "items": [item_detail(meeting, child, shared) for child in item.items],
     }
 
 
 def decision_detail(decision: Decision) -> dict:
     """A decision with its kind; a collective one with the sub-items it covers (applies_to, span '6a–6d')."""
-    return {"text": decision.text, "kind": decision.kind, "to_organ": decision.to_organ,
-            "applies_to": list(decision.applies_to), "span": span(decision.applies_to) or None,
-            "page": decision.page}
+    return {"text": decision.text, "decided_by": decision.decided_by, "kind": decision.kind,
+            "to_organ": decision.to_organ, "applies_to": list(decision.applies_to),
+            "span": span(decision.applies_to) or None, "page": decision.page}
 
 
 def shared_detail(shared: SharedDecision) -> dict:
@@ -96,10 +103,15 @@ def _mentioned_attachments(meeting: Meeting, item: Item) -> list[dict]:
     return [{"label": a.label, "anchor": a.anchor} for a in meeting.attachments if a.label in named]
 
 
-def _person(person: Person, with_affiliation: bool = False) -> dict:
-    if with_affiliation:
-        return {"name": person.name, "affiliation": person.affiliation, "role": person.role}
+def _person(person: Person) -> dict:
     return {"name": person.name, "role": person.role}
+
+
+def _attendee(person: Person) -> dict:
+    return {
+        "name": person.name, "affiliation": person.affiliation, "role": person.role,
+        "party": person.party, "group": person.group, "note": person.note,
+    }
 
 
 def _texts(decisions: tuple[Decision, ...]) -> list[str]:

@@ -38,7 +38,7 @@ def test_the_meeting_api_keeps_the_collective_decision_once(client):
     meeting = api(client, f"/api/meetings/{VR}")
     item6 = next(item for item in meeting["items"] if item["number"] == "6")
     assert item6["decisions"] == ["att lägga informationen till handlingarna"]
-    assert item6["decision_details"] == [{"text": "att lägga informationen till handlingarna", "kind": "formality",
+    assert item6["decision_details"] == [{"text": "att lägga informationen till handlingarna", "decided_by": "Välfärdsrådet", "kind": "formality",
                                           "to_organ": None, "applies_to": ["6a", "6b", "6c", "6d"], "span": "6a–6d", "page": None}]
     for child in item6["items"]:
         assert child["decisions"] == []

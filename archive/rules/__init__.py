@@ -1,7 +1,14 @@
-"""Swedish protocol knowledge as data: one TOML file per concern, each entry with a one-line why.
+"""Swedish protocol knowledge as data: one file per concern, each entry with a one-line why.
 
-`load(name)` reads `archive/rules/<name>.toml` once. A rule file that cannot be read, or a pattern
-that is not a valid regular expression, is an ArchiveError naming the file and the rule.
+Two forms. A rules file (`NAME.rules`) holds simple entries, one a line:
+
+    value                 # why this entry is here
+    key = value           # why (in files that map one thing to another)
+
+The `#` that starts the reason follows two spaces or a tab, so a value may hold a single `#`; lines
+that begin with `#` describe the file; every entry must give its reason. A TOML file (`NAME.toml`,
+read with `load`) holds rules with several fields each (the decision kinds). Files are read once and
+applied by small general code elsewhere.
 """
 
 from __future__ import annotations
@@ -9,11 +16,16 @@ from __future__ import annotations
 import functools
 import re
 import tomllib
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import ArchiveError
 
 FOLDER = Path(__file__).parent
+REASON = re.compile(r"(?:\s{2,}|\t)#\s?(?P<why>.*)$")
+
+
+# --- TOML rules -----------------------------------------------------------------------------------
 
 
 @functools.cache
@@ -31,3 +43,68 @@ def compile_pattern(name: str, number: int, pattern: str) -> re.Pattern:
         return re.compile(rf"(?<!\w)(?:{pattern})(?!\w)", re.IGNORECASE | re.MULTILINE)
     except re.error as error:
         raise ArchiveError(FOLDER / f"{name}.toml", None, f"regel {number}: ogiltigt mönster {pattern!r}: {error}") from error
+
+
+# --- line rules -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    value: str
+    why: str
+    line: int
+
+    @property
+    def key(self) -> str:
+        """For `key = value` entries: the part before ' = '."""
+        return self.value.partition(" = ")[0].strip()
+
+    @property
+    def mapped(self) -> str:
+        """For `key = value` entries: the part after ' = ' (the value itself when there is none)."""
+        key, sep, mapped = self.value.partition(" = ")
+        return mapped.strip() if sep else key.strip()
+
+
+class RulesError(ValueError):
+    """A rules file that does not follow the format: named with its line."""
+
+
+@functools.cache
+def entries(name: str) -> tuple[Entry, ...]:
+    """The entries of `NAME.rules`, in file order."""
+    path = FOLDER / f"{name}.rules"
+    found: list[Entry] = []
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        match = REASON.search(raw)
+        if not match or not match.group("why").strip():
+            raise RulesError(f"{path.name}:{number}: an entry needs its reason after '  # '")
+        found.append(Entry(raw[: match.start()].strip(), match.group("why").strip(), number))
+    return tuple(found)
+
+
+def values(name: str) -> tuple[str, ...]:
+    return tuple(entry.value for entry in entries(name))
+
+
+def mapping(name: str) -> dict[str, str]:
+    """`key = value` entries as a dict (keys as written)."""
+    return {entry.key: entry.mapped for entry in entries(name)}
+
+
+def names() -> list[str]:
+    """Every line-rules file in this folder."""
+    return sorted(path.stem for path in FOLDER.glob("*.rules"))
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first (so 'Beslutande ledamöter' wins over 'Beslutande')."""
+    return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
+
+
+@functools.cache
+def regex(name: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """The entries of a file of regular expressions as one pattern (use fullmatch for whole lines)."""
+    return re.compile("|".join(f"(?:{value})" for value in values(name)), flags)
