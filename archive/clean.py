@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from enum import IntEnum
 
+from . import rules
+from .dates import find_dates
 from .limits import MAX_WORD_CHARS
+from .organs import organ_heading
 
 
 class Gap(IntEnum):
@@ -25,6 +29,16 @@ class Line:
     text: str
     gap: Gap = Gap.NONE
     table: bool = False  # part of a table block (see mark_tables)
+    columns: tuple[str, ...] = ()  # the parts a layout set apart with wide space: ('§ 131', 'KS KF/2025:6')
+    offsets: tuple[int, ...] = ()  # where each part began in the printed line (its first part's indent)
+
+
+@dataclass
+class CleanText:
+    """The lines of a document, and the running headers taken out of them (organ, date, 'PROTOKOLL')."""
+
+    lines: list[Line]
+    running: list[Line] = field(default_factory=list)
 
 
 PAGE_RUN = 4  # this many blank lines in a row are a page break, not a paragraph
@@ -36,15 +50,12 @@ INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")  # soft hyphen,
 CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 BULLETS = re.compile(r"^[•●▪■◦○‣∙·\uf0b7\uf0a7\uf076]\s*")
 DASH_BULLET = re.compile(r"^[–—-]\s+(?=\S)")
+LETTER_BULLET = re.compile(r"^o\s+(?=[A-ZÅÄÖ])")  # Word's 'o' bullet, as a text export writes it
 # Bold runs to the next marker of its kind, never past it: '.+?' scanned to the end of the line from
 # every unclosed '**', quadratic in the line's length.
 MARKDOWN_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1).)+?)(?<=\S)\1|(?<![\w*])\*(?=\S)([^*]+?)(?<=\S)\*(?![\w*])")
-PAGE_FURNITURE = re.compile(
-    r"^(?:sida\s+\d+\s*(?:\(\s*\d+\s*\)|av\s+\d+)?|\d+\s*\(\s*\d+\s*\)|\d{1,3}\s*/\s*\d{1,3}"
-    r"|justerandes\s+sign(?:atur)?(?:\s+utdragsbestyrkande)?|utdragsbestyrkande|ordförandes\s+sign(?:atur)?)$",
-    re.IGNORECASE,
-)
-ITEM_START = re.compile(r"^(?:\d{1,2}\.\s+\S|§\s*\d)")  # where the running page header can no longer come from
+PAGE_FURNITURE = rules.regex("furniture")
+ITEM_START = re.compile(r"^(?:\d{1,2}\.\s+\S|(?:[A-ZÅÄÖ]{1,8}\s+)?§\s*\d|\d{1,4}\s*§(?:\s|$))")  # where the running page header can no longer come from
 BARE_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,3}\s*[-–]?$")
 
 
@@ -64,10 +75,16 @@ def without_controls(text: str) -> str:
 
 def clean(text: str) -> list[Line]:
     """Extracted text -> non-blank lines, each knowing what gap stood before it."""
+    return clean_text(text).lines
+
+
+def clean_text(text: str) -> CleanText:
+    """The lines without page furniture, and the running headers that were among it."""
     lines = _lines_with_gaps(normalise(text))
-    lines = _drop_page_furniture(lines)
+    lines = _drop_signing_pages(lines)
+    lines, running = _drop_page_furniture(lines)
     lines = _merge_lone_bullets(lines)
-    return mark_tables(lines)
+    return CleanText(mark_tables(lines), running)
 
 
 def _lines_with_gaps(text: str) -> list[Line]:
@@ -90,7 +107,8 @@ def _lines_with_gaps(text: str) -> list[Line]:
                 gap = Gap.LINE
             else:
                 gap = Gap.NONE
-            result.append(Line(number, _clean_line(stripped), gap))
+            columns, offsets = _columns(raw)
+            result.append(Line(number, _clean_line(stripped), gap, columns=columns, offsets=offsets))
             blanks, spaced, page = 0, False, False
     return [line for line in result if line.text]
 
@@ -98,25 +116,57 @@ def _lines_with_gaps(text: str) -> list[Line]:
 def _clean_line(text: str) -> str:
     text = MARKDOWN_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
     text = BULLETS.sub("• ", text)
+    text = LETTER_BULLET.sub("• ", text)
     text = DASH_BULLET.sub("– ", text)
-    text = re.sub(r"[ ]{2,}", " ", text)  # tabs survive: they separate table cells
-    return text.strip()
+    text = SPACES.sub(" ", text)  # tabs survive: they separate table cells
+    return join_split_words(text.strip())
 
 
-def _drop_page_furniture(lines: list[Line]) -> list[Line]:
-    """Page headers and footers that land in the middle of a paragraph.
+def _columns(raw: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The parts of a layout line that wide space sets apart, and where each began; a line of one part
+    gives no parts but its indent. A tab table keeps its tabs instead."""
+    if "\t" in raw:
+        return (), ()
+    if "   " not in raw.strip():
+        indent = len(raw) - len(raw.lstrip())
+        return (), (indent,) if raw.strip() else ()
+    spans = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:\s{1,2}\S+)*", raw)]
+    if len(spans) < 2:
+        return (), tuple(start for start, _part in spans[:1])
+    return tuple(_clean_line(part) for _start, part in spans), tuple(start for start, _part in spans)
 
-    'Sida 3 (12)' and 'Justerandes signatur' always go. The lines that open the document
-    (organ, 'PROTOKOLL', the meeting date) go too when they come back next to such furniture,
-    for that is the running page header. A bare number goes only at a page break.
+
+SIGNING_PAGE = rules.regex("signing_pages")
+
+
+def _drop_signing_pages(lines: list[Line]) -> list[Line]:
+    """An e-signing service's pages appended after the last item ('Verification', 'Signing parties'):
+    from such a page on, the document is the signing record, not the meeting."""
+    first_item = next((i for i, line in enumerate(lines) if ITEM_START.match(line.text)), len(lines))
+    for i in range(first_item + 1, len(lines)):
+        if lines[i].gap == Gap.PAGE and SIGNING_PAGE.fullmatch(lines[i].text):
+            return lines[:i]
+    return lines
+
+
+def _drop_page_furniture(lines: list[Line]) -> tuple[list[Line], list[Line]]:
+    """Page headers and footers, wherever they land: the kept lines, and the running headers dropped.
+
+    'Sida 3 (12)' and 'Justerandes signatur' always go, as does every line of a layout whose parts
+    are all furniture. The lines that open the document (organ, 'PROTOKOLL', the meeting date) go
+    too when they come back next to such furniture, for that is the running page header, and so do
+    header-like lines (a date, an organ, 'Protokoll nr 2') that come back page after page. A bare
+    number goes only at a page break.
     """
-    furniture = {i for i, line in enumerate(lines) if PAGE_FURNITURE.match(line.text)}
+    furniture = {i for i, line in enumerate(lines) if is_furniture(line)}
     first_item = next((i for i, line in enumerate(lines) if ITEM_START.match(line.text)), len(lines))
     header = {line.text for line in lines[: min(8, first_item)]}
     for i in sorted(furniture):
         for j in range(max(first_item, i - 4), min(len(lines), i + 5)):
             if lines[j].text in header:
                 furniture.add(j)
+    running = _running_headers(lines, first_item)
+    furniture |= running
     for i, line in enumerate(lines):
         at_break = line.gap == Gap.PAGE or (i + 1 < len(lines) and lines[i + 1].gap == Gap.PAGE)
         if at_break and BARE_PAGE_NUMBER.match(line.text):
@@ -127,9 +177,63 @@ def _drop_page_furniture(lines: list[Line]) -> list[Line]:
         if i in furniture:
             pending_gap = max(pending_gap, line.gap, Gap.PAGE)
             continue
-        kept.append(Line(line.number, line.text, max(line.gap, pending_gap)) if pending_gap else line)
+        line = _without_furniture_parts(line)
+        kept.append(replace(line, gap=max(line.gap, pending_gap)) if pending_gap else line)
         pending_gap = Gap.NONE
-    return kept
+    seen: set[str] = set()
+    dropped = [lines[i] for i in sorted(running) if not (lines[i].text in seen or seen.add(lines[i].text))]
+    return kept, dropped
+
+
+def is_furniture(line: Line) -> bool:
+    """Page furniture, as a whole line or as every part of a layout line ('KS  Sida 3 av 14')."""
+    if PAGE_FURNITURE.fullmatch(line.text):
+        return True
+    return bool(line.columns) and all(PAGE_FURNITURE.fullmatch(part) for part in line.columns)
+
+
+def _without_furniture_parts(line: Line) -> Line:
+    """'Plats:   Sida 1 av 14' -> 'Plats:': the page number printed beside a field is not its value."""
+    if not line.columns or not any(PAGE_FURNITURE.fullmatch(part) for part in line.columns):
+        return line
+    kept = [(part, at) for part, at in zip(line.columns, line.offsets) if not PAGE_FURNITURE.fullmatch(part)]
+    parts, offsets = tuple(p for p, _ in kept), tuple(a for _, a in kept)
+    return Line(line.number, " ".join(parts), line.gap, line.table, parts if len(parts) > 1 else (), offsets[:len(parts) if len(parts) > 1 else 1])
+
+
+HEADER_PARTS = re.compile(r"\s{2,}|:\s*")
+RUNNING_REPEATS = 3  # a header-like line printed this often is the running page header
+HEADER_WORDS = re.compile(
+    rf"\b(?:{rules.alternation(rules.mapping('doc_types'))}|sammanträdesdatum)\b(?:\s+nr\s+\d+)?", re.IGNORECASE
+)
+
+
+def _running_headers(lines: list[Line], first_item: int) -> set[int]:
+    """The lines after the first item that repeat a page header: organ, date, 'SAMMANTRÄDESPROTOKOLL'."""
+    counts = Counter(line.text for line in lines[first_item:] if len(line.text) <= 80)
+    repeated = {text for text, count in counts.items() if count >= RUNNING_REPEATS and _header_like(text)}
+    return {i for i in range(first_item, len(lines)) if lines[i].text in repeated}
+
+
+def _header_like(text: str) -> bool:
+    """What a page header is made of: a date, an organ's name, the kind of document, a date label."""
+    words = text.split()
+    if len(words) > 8:
+        return False
+    if any(HEADER_WORDS.fullmatch(part) for part in HEADER_PARTS.split(text) if part):
+        return True
+    if HEADER_WORDS.search(text) and (_date_line(text.split(":")[-1]) or len(words) <= 3):
+        return True
+    return _date_line(text) or organ_heading(text) is not None
+
+
+def _date_line(text: str) -> bool:
+    """A date standing (nearly) alone: '4 juni 2018', '2025-11-19', 'Tisdag 4 juni 2018'."""
+    found = [f for f in find_dates(text) if f.date.is_complete]
+    if len(found) != 1:
+        return False
+    rest = text[: found[0].start] + text[found[0].end:]
+    return len(rest.split()) <= 1
 
 
 def _merge_lone_bullets(lines: list[Line]) -> list[Line]:
@@ -141,7 +245,7 @@ def _merge_lone_bullets(lines: list[Line]) -> list[Line]:
             carry = line
             continue
         if carry is not None:
-            line = Line(carry.number, f"{carry.text} {line.text}", carry.gap)
+            line = replace(line, number=carry.number, text=f"{carry.text} {line.text}", gap=carry.gap)
             carry = None
         merged.append(line)
     return merged
@@ -175,7 +279,7 @@ def mark_tables(lines: list[Line]) -> list[Line]:
             end += 1
         if any(TABLE_ROW.match(line.text) for line in result[i + 1:end]):
             for j in range(i, end):
-                result[j] = Line(result[j].number, result[j].text, result[j].gap, table=True)
+                result[j] = replace(result[j], table=True)
         i = end
     return result
 
@@ -188,7 +292,18 @@ def _table_continues(text: str) -> bool:
 
 # --- joining wrapped lines ------------------------------------------------------------------
 
-SUSPENDED_COMPOUND_NEXT = re.compile(r"^(och|eller|samt|respektive|resp\.|till|som|,)\b")
+SUSPENDED_COMPOUND_NEXT = re.compile(rf"^(?:{rules.alternation(rules.values('suspended_compound'))})(?!\w)")
+SPACES = re.compile(r"[ ]{2,}")
+HYPHENATED = re.compile(r"(\w+)[-‐]$")
+SPLIT_WORD = re.compile(r"(?<![\w-])([\w]+[-‐]) ([a-zåäöé]\w*)")
+
+
+def join_split_words(text: str) -> str:
+    """'MiniMaria- verksamhet' -> 'MiniMaria-verksamhet': a compound split in the middle of a line,
+    where the line was wrapped once and joined again; 'hälso- och sjukvård' stays as it is."""
+    if "- " not in text and "‐ " not in text:
+        return text
+    return SPLIT_WORD.sub(lambda m: join_wrapped(m.group(1), m.group(2)), text)
 
 
 def join_wrapped(first: str, second: str) -> str:
@@ -219,8 +334,11 @@ class Wrapped:
         if not self._pieces or not second:
             self._add(second)
             return self
-        if re.search(r"\w[-‐]$", self._end) and second[:1].islower():
-            stem = re.search(r"(\w+)[-‐]$", self._end).group(1)
+        tail = self.tail()
+        if tail[-1:] in "-‐–" and tail[-2:-1].isdigit() and second[:1].isdigit():
+            pass  # '2022-' + '2024': a range of years, joined as it is
+        elif (hyphenated := HYPHENATED.search(tail)) and second[:1].islower():
+            stem = hyphenated.group(1)
             if SUSPENDED_COMPOUND_NEXT.match(second):
                 second = " " + second
             elif not any(c.isupper() or c.isdigit() for c in stem):

@@ -19,6 +19,7 @@ _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
 
 COMPACT = re.compile(r"(?<![\d/.:-])(\d{2})(\d{2})(\d{2})(?![\d/.:-])")
 ISO = re.compile(r"(?<![\d/])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d/])")
+SHORT_ISO = re.compile(r"(?<![\d/.:-])(\d{2})-(\d{2})-(\d{2})(?![\d/.:-])")  # '24-09-16': a note's heading
 SPELLED = re.compile(
     rf"(?<![\w])(\d{{1,2}})(?:\s*:e)?\s+({_MONTH_NAMES})\.?(?:\s+(\d{{4}}))?(?![\w])", re.IGNORECASE
 )
@@ -84,6 +85,9 @@ def find_dates(text: str, default_year: int | None = None) -> list[FoundDate]:
         year, month, day = (int(g) if g else None for g in match.groups())
         if date := valid(year, month, day):
             found.append(FoundDate(date, match.start(), match.end(), "iso"))
+    for match in SHORT_ISO.finditer(text):
+        if date := valid(century(int(match.group(1))), int(match.group(2)), int(match.group(3))):
+            found.append(FoundDate(date, match.start(), match.end(), "short"))
     for match in SPELLED.finditer(text):
         year = int(match.group(3)) if match.group(3) else default_year
         if year is None:
