@@ -115,16 +115,42 @@ def continues_presenters(previous: str, line: str) -> bool:
 # --- attendees (närvarande) -------------------------------------------------------------------
 
 
+HEADER_CELLS = {  # the column headings of an attendance table, and what each column holds
+    "namn": "name", "närvarande": "name", "deltagare": "name", "ledamot": "name",
+    "organisation": "affiliation", "myndighet": "affiliation", "kommun": "affiliation", "parti": "party",
+    "roll": "role", "mötesroll": "role", "funktion": "role", "titel": "role", "befattning": "role",
+}
+
+
 def parse_attendees(lines: list[str]) -> tuple[list[Person], list[str]]:
     """The Närvarande block -> people, with warnings for what could not be placed."""
     lines = [line for line in (line.strip() for line in lines) if line]
     if not lines:
         return [], []
+    if columns := _header_row(lines[0]):
+        return _parse_headed_table(columns, lines[1:]), []
     if not any(_anchor(cell) or _split_row(cell)[0] for line in lines for cell in _cells(line)):
         return _parse_name_list(lines), []
     if any("\t" in line for line in lines) or sum(_anchor(line) is not None for line in lines) >= 3:
         return _parse_affiliation_first(lines)
     return _parse_table_rows(lines)
+
+
+def _header_row(line: str) -> list[str] | None:
+    """'Närvarande<TAB>Organisation<TAB>Mötesroll': what each column of the table holds."""
+    cells = [cell.strip().lower() for cell in line.split("\t")]
+    if len(cells) < 2 or not all(cell in HEADER_CELLS for cell in cells):
+        return None
+    return [HEADER_CELLS[cell] for cell in cells]
+
+
+def _parse_headed_table(columns: list[str], rows: list[str]) -> list[Person]:
+    people = []
+    for row in rows:
+        values = dict(zip(columns, (cell.strip() or None for cell in row.split("\t"))))
+        if values.get("name"):
+            people.append(Person(values["name"], values.get("affiliation"), values.get("role"), values.get("party")))
+    return people
 
 
 def _cells(line: str) -> list[str]:
