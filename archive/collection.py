@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import rules
 from .attachments import read_attachments, without_attachments
 from .dates import covers
 from .errors import ArchiveError
@@ -17,6 +18,22 @@ from .ocr import Ocr, with_ocr_note
 from .readers import read_document
 
 BUNDLED = Path(__file__).parent / "minutes"
+NOT_DOCUMENTS = {name.lower() for name in rules.values("not_documents")}
+# The same document in several formats: the PDF is the original (the signed document), a text file
+# its extraction. Files with one stem and one meeting id are one document in two renderings.
+RENDERING_RANK = {".pdf": 0, ".docx": 1, ".md": 2, ".txt": 3}
+
+
+def rendering_order(name: str | Path) -> tuple:
+    """Sort key that puts a document's original before its other renderings: ('x', 0) for x.pdf."""
+    path = Path(name)
+    return path.stem, RENDERING_RANK.get(path.suffix.lower(), 9), str(path)
+
+
+def same_document(first: str | Path, second: str | Path) -> bool:
+    """x.txt and pdf/x.pdf: one stem, two formats."""
+    a, b = Path(first), Path(second)
+    return a.stem == b.stem and a.suffix.lower() != b.suffix.lower()
 
 
 def load_document(path: Path, ocr: Ocr | None = None) -> Meeting:
@@ -26,7 +43,7 @@ def load_document(path: Path, ocr: Ocr | None = None) -> Meeting:
     metadata = load_sidecar(path)
     document = read_document(path, ocr)
     text, cut = cut_long_lines(document.text)
-    meeting = parse(text, source=path.name, metadata=metadata)
+    meeting = parse(text, source=path.name, metadata=metadata, folder=path.parent.name)
     attachments, warnings = read_attachments(path, ocr)
     meeting = replace(meeting, attachments=attachments,
                       warnings=tuple(capped_warnings(cut + list(meeting.warnings) + warnings)))
@@ -70,7 +87,7 @@ def list_archive(folder: Path) -> Listing:
                                             "länken leder till en mapp utanför arkivmappen och följs inte"))
         for name in sorted(files):
             path = here / name
-            if name.startswith((".", "_")) or is_sidecar(path) or path.suffix == ".py":
+            if name.startswith((".", "_")) or is_sidecar(path) or path.suffix == ".py" or path.stem.lower() in NOT_DOCUMENTS:
                 continue
             if (why := _refusal(path, root)) is not None:
                 refused.append(ArchiveError(_shown(path), None, why))
@@ -138,6 +155,7 @@ class Archive:
     folder: Path
     meetings: list[Meeting] = field(default_factory=list)
     failures: list[ArchiveError] = field(default_factory=list)
+    renderings: dict[str, str] = field(default_factory=dict)  # file -> the original it is another format of
 
     def get(self, meeting_id: str) -> Meeting | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)
@@ -156,13 +174,16 @@ def load_archive(folder: Path) -> Archive:
     listing = list_archive(folder)
     archive = Archive(Path(folder), failures=list(listing.refused))
     by_id: dict[str, Meeting] = {}
-    for path in listing.documents:
+    for path in sorted(listing.documents, key=rendering_order):
         try:
             meeting = load_document(path)
         except ArchiveError as error:
             archive.failures.append(error)
             continue
-        if (first := by_id.get(meeting.id)) is not None:
+        if (first := by_id.get(meeting.id)) is not None and same_document(path.name, first.source):
+            archive.renderings[path.name] = first.source
+            continue
+        if first is not None:
             archive.failures.append(
                 ArchiveError(path, None, f"samma möte ({meeting.id}) som {first.source}: rätta organ eller datum i en sidofil")
             )
@@ -170,4 +191,5 @@ def load_archive(folder: Path) -> Archive:
         by_id[meeting.id] = meeting
         archive.meetings.append(meeting)
     archive.meetings.sort(key=lambda m: (m.date.iso() if m.date else "", m.organ or "", m.id))
+    archive.failures.sort(key=lambda f: str(f.path))
     return archive

@@ -1,8 +1,10 @@
-"""Agenda items and decisions: the numbered structure of a document's body.
+"""Agenda items and decisions: the numbered structure of minutes' and agendas' bodies.
 
-Handles 1. / a) / numbered sub-items inside an item / § paragraphs of protocols, titles wrapped
-over several lines, kinds ('Beslut:', 'Information/Dialog:'), presenters, and decision blocks:
-'X beslutade' with its att-satser (decisions), 'Förslag till beslut'/'X föreslår' (proposals).
+Handles 1. / 1) / a) / numbered sub-items inside an item, titles wrapped over several lines, kinds
+('Beslut:', 'Information/Dialog:'), presenters, case numbers under a title, an agenda's group
+headings, and decision blocks: 'X beslutade' with its att-satser (decisions), 'Förslag till
+beslut'/'X föreslår' (proposals), 'Beslut:'; and the action points after 'Att göra:'.
+(A §-protocol's paragraphs are protocol.py's.)
 """
 
 from __future__ import annotations
@@ -10,15 +12,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import rules
 from .clean import Gap, Line, Wrapped, join_wrapped
 from .limits import MAX_ITEMS, number
-from .model import Decision, DocType, Item, Person
+from .model import Decision, DocType, Item, Person, Reservation, Vote
 from .organs import match_organ
+from .paragraphs import case_numbers
 from .people import continues_presenters, parse_presenters
 
-HEADING_NUMBER = re.compile(r"^(\d{1,2})\s*\.(?!\d)\s*(?!att\b)(.*)$")
+HEADING_NUMBER = re.compile(r"^(\d{1,2})\s*[.)](?!\d)\s*(?!att\b)(.*)$")
 HEADING_LETTER = re.compile(r"^([a-z])\)\s+(\S.*)$")
-HEADING_PARAGRAPH = re.compile(r"^§\s*(\d{1,4})\b\s*(.*)$")
+DECISION_LABEL = re.compile(r"^Beslut(?:et)?\s*:?$", re.IGNORECASE)
+AGENDA_GROUP = re.compile(rf"^(?:{rules.alternation(rules.values('agenda_groups'))})\s*:?$", re.IGNORECASE)
+ACTIONS_HEADING = "Att göra:"  # markdown.py puts the action points under this line
+TITLE_LINES = 6  # a title wraps over at most this many lines (a word a line in some PDFs)
+WRAPPED = 0.8  # a title line this full of its column, whose next word would not fit, wrapped onto the next
+SUBTITLE = rules.regex("subtitles")
+LIST_INDENT = 3  # a numbered line indented this much deeper than its item is a list in its text
 PRESENTER = re.compile(r"^Föredragande(?:n)?\s*:\s*(.*)$", re.IGNORECASE)
 DECISION_HEAD = re.compile(
     r"^(?:Förslag till beslut\s*:?\s*)?(?P<subject>[A-ZÅÄÖ][\w –-]{1,60}?)\s+"
@@ -26,14 +36,8 @@ DECISION_HEAD = re.compile(
 )
 PROPOSAL_HEAD = re.compile(r"^Förslag till beslut\s*:?$", re.IGNORECASE)
 ATT = re.compile(r"^(?:(\d{1,2})[.)]\s*)?att\s+\S")
+BULLETED_ATT = re.compile(r"^[•–]\s+(?=att\s)")
 POINT = re.compile(r"^\d{1,2}[.)]\s+\S")  # a numbered decision point without 'att', as protocols write them
-CASE_NUMBER = re.compile(r"^(?:Dnr|Diarienummer|Diarienr)\.?\s*:?\s*(\S.*)$", re.IGNORECASE)
-PROTOCOL_SECTION = re.compile(
-    r"^(Beslut|Förslag till beslut|[\w ]+s förslag(?: till beslut)?|Beslutsunderlag|Sammanfattning(?: av ärendet)?"
-    r"|Ärendet|Ärendebeskrivning|Bakgrund|Yrkanden?|Propositionsordning|Beslutsgång|Reservation(?:er)?"
-    r"|Protokollsanteckning(?:ar)?|Expedieras till|Skickas till|Beslutet skickas till|Jäv)\s*:?$",
-    re.IGNORECASE,
-)
 KIND = re.compile(
     r"^(?P<kind>(?:(?:skriftlig|muntlig|preliminär)\s+)?"
     r"(?:information|beslut|dialog|rapport|diskussion|redovisning|återrapportering|delgivning|presentation)"
@@ -43,6 +47,7 @@ KIND = re.compile(
 FUNCTION_WORDS = {
     "och", "eller", "samt", "för", "om", "i", "av", "till", "med", "inom", "kring", "mellan", "på", "vid",
     "från", "en", "ett", "den", "det", "de", "att", "som", "mot", "under", "efter", "avseende", "gällande",
+    "angående", "beträffande", "rörande", "inför", "enligt", "genom", "hos", "bland", "utan", "åt", "per",
 }
 TERMINAL = (".", "!", "?")
 ORGAN_ENDINGS = ("gruppen", "nätverket", "rådet", "nämnden", "styrelsen", "fullmäktige", "utskottet", "mötet")
@@ -65,6 +70,9 @@ class Draft:
     narrated: list[tuple[Line, Decision]] = field(default_factory=list)  # 'X beslutade att …' in running text
     case_number: str | None = None
     level: int = 0  # 0 an item, 1 a sub-item: fewer than limits.MAX_DEPTH levels
+    votes: list[Vote] = field(default_factory=list)
+    reservations: list[Reservation] = field(default_factory=list)
+    indent: int | None = None  # where the heading's line began, in a layout extraction
 
     def freeze(self) -> Item:
         text = "\n\n".join(p for p in [reflow(self.body)] + ["\n".join(l.text for l in t) for t in self.tables] if p)
@@ -72,6 +80,7 @@ class Draft:
             number=self.number, title=self.title, kind=self.kind, presenters=tuple(self.presenters), text=text,
             decisions=tuple(self.decisions), proposals=tuple(self.proposals),
             items=tuple(child.freeze() for child in self.children), case_number=self.case_number, line=self.line,
+            votes=tuple(self.votes), reservations=tuple(self.reservations),
         )
 
 
@@ -82,6 +91,7 @@ class Body:
     items: list[Item]
     warnings: list[str]
     decision_subjects: list[str]
+    actions: list[Decision] = field(default_factory=list)
 
 
 def decision_head(text: str) -> re.Match | None:
@@ -95,10 +105,6 @@ def decision_head(text: str) -> re.Match | None:
     if match_organ(words[0]) or (len(words) <= 5 and (last.endswith(ORGAN_ENDINGS) or match_organ(words[-1]))):
         return match
     return None
-
-
-def is_protocol(lines: list[Line]) -> bool:
-    return sum(bool(HEADING_PARAGRAPH.match(line.text)) for line in lines) >= 2
 
 
 def decision_tense(lines: list[Line]) -> tuple[int, int]:
@@ -118,14 +124,15 @@ class BodyReader:
     def __init__(self, lines: list[Line], doc_type: DocType):
         self.lines = lines
         self.doc_type = doc_type
-        self.protocol = doc_type is DocType.PROTOCOL
+        self.protocol = doc_type is DocType.PROTOCOL  # a sidecar's word: then 'X beslutar' is a decision taken
         self.i = 0
         self.tops: list[Draft] = []
         self.current: Draft | None = None
         self.warnings: list[str] = []
         self.subjects: list[str] = []
-        self.section: str | None = None  # the protocol section we are in: 'Beslut', 'Förslag till beslut', …
-        self.break_before_next = False
+        self.actions: list[Decision] = []
+        self.in_actions = False
+        self.title_width = _title_width(lines)
         self.started = 0  # items and sub-items
 
     # --- reading --------------------------------------------------------------------------
@@ -140,79 +147,72 @@ class BodyReader:
             _adopt_narrated(draft)
         self._relocate_tables(drafts)
         self._warn_unanswered_proposals(drafts)
-        return Body([d.freeze() for d in drafts], self.warnings, self.subjects)
+        return Body([d.freeze() for d in drafts], self.warnings, self.subjects, self.actions)
 
     def _read_line(self, line: Line) -> None:
         text = line.text
-        if line.table:
+        if text == ACTIONS_HEADING or self.in_actions:
+            self._read_action(line)
+        elif line.table:
             self._read_table(line)
         elif self._below_item_limit(line) and self._heading(line):
             pass
         elif self.current is None:
             self.warnings.append(f"rad {line.number}: text före första punkten: '{_short(text)}'")
+        elif AGENDA_GROUP.match(text):
+            pass  # 'Egna beslutsärenden': a heading over the next items, not part of this one
         elif match := PRESENTER.match(text):
             self._read_presenters(match.group(1))
-        elif self.protocol and (section := PROTOCOL_SECTION.match(text)):
-            self._enter_section(line, section.group(1).lower())
-        elif self.protocol and (match := CASE_NUMBER.match(text)) and not self.current.case_number:
-            self.current.case_number = match.group(1).strip()
+        elif not self.current.case_number and (found := case_numbers(text)):
+            self.current.case_number = found
+            if found != text.removeprefix("Dnr").strip(" :"):
+                self.current.body.append(line)
         elif PROPOSAL_HEAD.match(text):
             pass  # 'Förslag till beslut': the tense of the block that follows says what it is
-        elif (match := decision_head(text)) and match.group("rest") and not self.protocol:
+        elif DECISION_LABEL.match(text):
+            target = self.current.proposals if self.doc_type is DocType.AGENDA else self.current.decisions
+            self._read_satser(target, None, None)
+        elif (match := decision_head(text)) and match.group("rest") and match.group("verb") in ("beslutade", "beslöt"):
             self._read_narrated(line, match)
         elif match := decision_head(text):
             self._read_decision_block(match)
-        elif self.protocol and self.section == "beslut" and (ATT.match(text) or POINT.match(text)):
-            self._read_satser(self.current.decisions, None, text)
-        elif self.protocol and self.section and "förslag" in self.section and ATT.match(text):
-            self._read_satser(self.current.proposals, None, text)
         else:
-            if self.break_before_next:
-                line = Line(line.number, line.text, Gap.PAGE, line.table)
-                self.break_before_next = False
             self.current.body.append(line)
 
-    def _enter_section(self, line: Line, section: str) -> None:
-        """A protocol's section heading ('Beslutsunderlag'). The decision sections yield decisions;
-        the others stay in the text as a heading of their own paragraph."""
-        self.section = section
-        if section != "beslut" and "förslag" not in section:
-            self.current.body.append(Line(line.number, line.text, Gap.PAGE))
-            self.break_before_next = True
+    def _read_action(self, line: Line) -> None:
+        """An action point after 'Att göra:': an assignment of the meeting, not an item."""
+        self.in_actions = True
+        text = line.text
+        if text == ACTIONS_HEADING:
+            return
+        point = re.sub(r"^(?:•\s*|–\s*|\d{1,2}[.)]\s+)", "", text)
+        if self.actions and point == text and not text[:1].isupper():
+            last = self.actions[-1]
+            self.actions[-1] = Decision(join_wrapped(last.text, text), kind="assignment")
+        else:
+            self.actions.append(Decision(point, kind="assignment"))
 
     def _heading(self, line: Line) -> bool:
         """Start a new item or sub-item if this line is the heading of one."""
-        if self.protocol:
-            if match := HEADING_PARAGRAPH.match(line.text):
-                self._start(Draft(match.group(1), "", line.number), level=0)
-                rest = match.group(2).strip()
-                if match := CASE_NUMBER.match(rest):
-                    self.current.case_number, rest = match.group(1).strip(), ""
-                if rest:
-                    self._set_title(rest)
-                return True
-            if self.current is not None and not self.current.title and not CASE_NUMBER.match(line.text):
-                if not PROTOCOL_SECTION.match(line.text):
-                    self._set_title(line.text)
-                    return True
-            return False
         if match := HEADING_NUMBER.match(line.text):
             number, title = int(match.group(1)), match.group(2).strip()
             top = self.tops[-1] if self.tops else None
+            if top is not None and self._in_a_list(line, top):
+                return False
             if top is None or number == int(top.number) + 1:
-                self._start(Draft(str(number), "", line.number), level=0)
+                self._start(Draft(str(number), "", line.number), level=0, line=line)
             elif number == self._next_numeric_child(top):
-                self._start(Draft(f"{top.number}.{number}", "", line.number, level=1), level=1)
+                self._start(Draft(f"{top.number}.{number}", "", line.number, level=1), level=1, line=line)
             elif number > int(top.number) + 1 and number <= int(top.number) + 3 and _looks_like_title(title):
                 self.warnings.append(f"rad {line.number}: punkt {number} följer på punkt {top.number}")
-                self._start(Draft(str(number), "", line.number), level=0)
+                self._start(Draft(str(number), "", line.number), level=0, line=line)
             else:
                 return False
             self._set_title(title or self._take_title_line())
             return True
-        if (match := HEADING_LETTER.match(line.text)) and self.tops:
+        if (match := HEADING_LETTER.match(line.text)) and self.tops and not self._in_a_list(line, self.tops[-1]):
             top = self.tops[-1]
-            self._start(Draft(f"{top.number}{match.group(1)}", "", line.number, level=1), level=1)
+            self._start(Draft(f"{top.number}{match.group(1)}", "", line.number, level=1), level=1, line=line)
             self._set_title(match.group(2))
             return True
         return False
@@ -227,20 +227,33 @@ class BodyReader:
             self.started += 1
         return False
 
+    def _in_a_list(self, line: Line, top: Draft) -> bool:
+        """'1) Distribution' under 'Två sätt att ange:', or indented under its item, or after another
+        entry of such a list: a list in the text."""
+        previous = self.lines[self.i - 2].text if self.i >= 2 else ""
+        if previous.endswith(":") and self.current is not None and (self.current.body or self.current.title):
+            return not HEADING_NUMBER.match(previous)
+        body = self.current.body if self.current is not None else []
+        if body and body[-1].text == previous and (HEADING_NUMBER.match(previous) or HEADING_LETTER.match(previous)):
+            return True  # the entry before it was one of a list in the text
+        indent = line.offsets[0] if line.offsets else None
+        return indent is not None and top.indent is not None and indent >= top.indent + LIST_INDENT
+
     def _next_numeric_child(self, top: Draft) -> int:
+        """A numbered sub-item starts at 1 right under its parent's title, before any text of its own."""
         numeric = [c for c in top.children if "." in c.number]
-        if len(numeric) != len(top.children):
+        if len(numeric) != len(top.children) or (not numeric and (top.body or top.decisions or top.proposals)):
             return -1
         return len(numeric) + 1
 
-    def _start(self, draft: Draft, level: int) -> None:
+    def _start(self, draft: Draft, level: int, line: Line | None = None) -> None:
         self.started += 1
+        draft.indent = line.offsets[0] if line is not None and line.offsets else None
         if level == 0:
             self.tops.append(draft)
         else:
             self.tops[-1].children.append(draft)
         self.current = draft
-        self.section = None
 
     def _take_title_line(self) -> str:
         if self.i < len(self.lines) and not self._structural(self.lines[self.i].text):
@@ -251,28 +264,31 @@ class BodyReader:
     def _set_title(self, title: str) -> None:
         """Take the heading's wrapped lines too, then split off the kind ('Beslut: …')."""
         taken = 0
-        while self.i < len(self.lines) and taken < 3 and _continues_title(title, self.lines[self.i]):
+        last = title
+        while self.i < len(self.lines) and taken < TITLE_LINES and _continues_title(title, last, self.lines[self.i], self.title_width):
             if self._structural(self.lines[self.i].text):
                 break
-            title = join_wrapped(title, self.lines[self.i].text)
+            last = self.lines[self.i].text
+            title = join_wrapped(title, last)
             self.i += 1
             taken += 1
-        title = title.strip().rstrip(",").strip()
+        title = tidy_title(title)
         if match := KIND.match(title):
-            self.current.kind = _normalise_kind(match.group("kind"))
+            self.current.kind = normalise_kind(match.group("kind"))
             title = match.group("title").strip()
         self.current.title = title
 
     def _structural(self, text: str) -> bool:
         return bool(
-            HEADING_NUMBER.match(text) and not ATT.match(text) and not self.protocol
-            or HEADING_LETTER.match(text) and not self.protocol
-            or HEADING_PARAGRAPH.match(text)
+            HEADING_NUMBER.match(text) and not ATT.match(text)
+            or HEADING_LETTER.match(text)
             or PRESENTER.match(text)
             or PROPOSAL_HEAD.match(text)
+            or DECISION_LABEL.match(text)
             or decision_head(text)
             or ATT.match(text)
-            or (self.protocol and (PROTOCOL_SECTION.match(text) or CASE_NUMBER.match(text)))
+            or text == ACTIONS_HEADING
+            or case_numbers(text)
         )
 
     def _read_presenters(self, first: str) -> None:
@@ -302,7 +318,7 @@ class BodyReader:
         verb = head.group("verb")
         subject = head.group("subject").strip()
         decided_by = match_organ(subject) or subject
-        proposed = head.group(0).lower().startswith("förslag till beslut") or "förslag" in (self.section or "")
+        proposed = head.group(0).lower().startswith("förslag till beslut")
         # The past tense records a decision; the present tense proposes one, except in a protocol's Beslut.
         taken = verb in ("beslutade", "beslöt") or (self.protocol and verb == "beslutar" and not proposed)
         if verb.startswith("beslut") and match_organ(subject):
@@ -328,7 +344,7 @@ class BodyReader:
         pointed = False  # the current att-sats has numbered points of its own
         while self.i < len(self.lines):
             line = self.lines[self.i]
-            text = line.text
+            text = BULLETED_ATT.sub("", line.text)  # '• att …' in notes: the bullet is the list's, the sats is the text
             att = ATT.match(text)
             if line.table or (not att and self._structural(text)):
                 break
@@ -428,19 +444,44 @@ def _starts_paragraph(previous: Wrapped, previous_line_length: int, line: Line) 
     return previous.endswith(TERMINAL) and previous_line_length > 110 and not continuation
 
 
-def _continues_title(title: str, line: Line) -> bool:
+def _continues_title(title: str, last: str, line: Line, width: int) -> bool:
+    """Does the line carry on the title? A lower-case start, an open end (a comma, a function word, an
+    unclosed bracket or quote), or a line so full that the next word had to wrap."""
     text = line.text
-    if line.table or len(text) > 120:
+    if line.table or len(text) > 120 or SUBTITLE.fullmatch(text) or text.startswith(("•", "–", "#")):
         return False
     last_word = title.rstrip().split()[-1].lower() if title.strip() else ""
-    return (
+    if (
         text[:1].islower()
         or text.startswith("(")
         or title.rstrip().endswith((",", "–", "-", "&"))
         or last_word in FUNCTION_WORDS
         or title.count("(") > title.count(")")
         or title.count("”") % 2 == 1 and "”" in text
-    )
+    ):
+        return True
+    if last.rstrip().endswith((".", "!", "?", ":")) or line.gap >= Gap.LINE:
+        return False
+    return len(last) >= width * WRAPPED and len(last) + 1 + len(text.split()[0]) > width and len(text) <= width
+
+
+def _title_width(lines: list[Line]) -> int:
+    """How long an item's title line gets before it wraps: the longest heading line that wrapped."""
+    wrapped = [
+        len(HEADING_NUMBER.match(a.text).group(2)) for a, b in zip(lines, lines[1:])
+        if HEADING_NUMBER.match(a.text) and b.text[:1].islower()
+    ]
+    return max(wrapped, default=10_000)
+
+
+def tidy_title(title: str) -> str:
+    """A title without the leftovers of its line: a trailing comma, a closing quote whose opening one
+    is not in the title ('… samsjuklighet och Minimaria”')."""
+    title = title.strip().rstrip(",").strip()
+    for opening, closing in (("“", "”"), ("„", "”"), ('"', '"')):
+        if title.endswith(closing) and title.count(closing) + (title.count(opening) if opening != closing else 0) == 1:
+            title = title[:-1].rstrip()
+    return title
 
 
 def _looks_like_title(text: str) -> bool:
@@ -456,7 +497,7 @@ def _refers_to_table(draft: Draft) -> bool:
     return any(re.search(r"\bnedanstående\b|\bnedan\b|\btabell", line.text, re.IGNORECASE) for line in draft.body)
 
 
-def _normalise_kind(kind: str) -> str:
+def normalise_kind(kind: str) -> str:
     parts = [p.strip() for p in kind.split("/")]
     return "/".join(p[:1].upper() + p[1:].lower() for p in parts)
 

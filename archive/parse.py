@@ -1,35 +1,31 @@
-"""Text -> Meeting: the header (organ, date, type, place, attendees), the items, references, warnings."""
+"""Text -> Meeting: the front (organ, issuer, date, type, place, attendees), the items, references, warnings.
+
+Which reader reads the body depends on the document: a §-protocol's paragraphs (protocol.py), or the
+numbered items of minutes and agendas (items.py). What the text does not say comes from the file's
+name and folder, then from a sidecar; each field remembers where it came from.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from .clean import Line, clean
+from . import rules
+from .clean import Line, clean_text
+from .dates import find_dates, infer_year
 from .decision_kinds import annotate
-from .dates import find_dates, infer_year, parse_date, spelled_without_year
-from .items import ATT, HEADING_NUMBER, HEADING_PARAGRAPH, decision_tense, is_protocol, read_body
+from .filenames import FILE, FOLDER, NameFacts, facts_from_name
+from .front import Header, read_header
+from .items import ATT, HEADING_NUMBER, decision_tense, read_body, reflow
+from .markdown import from_markdown, is_markdown
 from .metadata import Metadata
-from .model import DocType, Item, Meeting, PartialDate, Person, Reference
+from .model import DocType, Item, Meeting, PartialDate, Reference
+from .organs import dominant_issuer, find_organ, is_generic, match_organ
 from .pages import Pages, paginate
-from .organs import MUNICIPALITIES, find_committee, find_organ, match_organ
-from .people import parse_attendees
+from .protocol import Layout, find_layout, read_paragraphs
+from .sections import DECISION, section_kind
 
-FIELD_LINE = re.compile(
-    r"^(?P<key>Datum|Sammanträdesdatum|Mötesdatum|Tid|Plats och tid|Plats|Dnr|Diarienummer)\s*(?::\s*(?P<value>.*))?$",
-    re.IGNORECASE,
-)
-ATTENDEES_START = re.compile(r"^(Närvarande|Beslutande|Deltagare|Ledamöter)(?:\s+ledamöter)?\s*:?\s*(.*)$", re.IGNORECASE)
-HEADER_STOP = re.compile(
-    r"^(Frånvarande|Justerare|Utses att justera|Justeringens|Sekreterare|Underskrifter|Paragrafer)\b", re.IGNORECASE
-)
-OTHERS_PRESENT = re.compile(r"^(Övriga närvarande|Övriga deltagare|Tjänstgörande ersättare|Ersättare)\s*:?\s*(.*)$", re.IGNORECASE)
-DOC_WORDS = {
-    "minnesanteckningar": DocType.MINUTES, "anteckningar": DocType.MINUTES, "protokoll": DocType.PROTOCOL,
-    "dagordning": DocType.AGENDA, "kallelse": DocType.AGENDA, "föredragningslista": DocType.AGENDA,
-}
-DOC_WORD = re.compile(r"\b(" + "|".join(DOC_WORDS) + r")\b", re.IGNORECASE)
 MEETING_CONTEXT = re.compile(
     r"(sammanträd|möte|planeringsdag|minnesanteckningar|protokoll|beslutade|beslutades|beslöt|"
     r"länschefsnätverk|välfärdsråd|välfrädråd|socialchefsnätverk|styrgrupp|nämnd|fullmäktige|styrelse)",
@@ -39,201 +35,159 @@ MEETING_CONTEXT = re.compile(
 # for reading all of a long line before each of its dates was quadratic.
 REFERENCE_CONTEXT = 300
 PREVIOUS_MINUTES = re.compile(r"föregående\s+(minnesanteckningar|protokoll)", re.IGNORECASE)
+TYPES = {word.lower(): DocType(kind) for word, kind in rules.mapping("doc_types").items()}
 
 
 @dataclass
-class Header:
-    organ: str | None = None
-    date: PartialDate | None = None
-    document_date: PartialDate | None = None
-    undated_day: tuple[int, int] | None = None  # (month, day) written without a year
-    time: str | None = None
-    place: str | None = None
-    doc_word: str | None = None
-    issuer: str | None = None
-    attendees: list[Person] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+class Structure:
+    """How a document is built: a protocol's paragraphs, or numbered items from a line on."""
+
+    protocol: bool
+    start: int
+    layout: Layout | None
 
 
-def parse(text: str, source: str = "", metadata: Metadata | None = None) -> Meeting:
+def parse(text: str, source: str = "", metadata: Metadata | None = None, folder: str | None = None) -> Meeting:
     """Read one document's text into a Meeting. Never raises on odd text: it warns instead."""
-    lines = clean(text)
-    protocol = is_protocol(lines)
-    start = _first_item(lines, protocol)
-    header = read_header(lines[:start], protocol)
-    body_lines = lines[start:]
+    markdown = is_markdown(text, source)
+    if markdown:
+        text = from_markdown(text)
+    cleaned = clean_text(text)
+    lines = cleaned.lines
+    structure = _structure(lines)
+    front = [line for i, line in enumerate(lines[: structure.start]) if not (structure.layout and i in structure.layout.contents)]
+    header = read_header(front, structure.protocol, cleaned.running, markdown)
     given = metadata.given() if metadata else {}
-    doc_type, warnings = judge_doc_type(body_lines, header.doc_word, protocol)
+    body_lines = lines[structure.start:]
+    doc_type, warnings = judge_doc_type(body_lines, header.doc_word, structure.protocol)
     doc_type = given.get("doc_type", doc_type)
-    body = read_body(body_lines, doc_type)
+    typed = bool(header.doc_word or structure.protocol)
+    if structure.protocol:
+        body = read_paragraphs(lines, structure.layout, header.organ)
+    else:
+        body = read_body(body_lines, doc_type)
     warnings = header.warnings + warnings + body.warnings
 
-    sources: dict[str, str] = {}
-    organ = _organ(header, body.decision_subjects, sources)
-    date = _date(header, text, body.items, sources, warnings) if "date" not in given else header.date
+    sources: dict[str, str] = {"doc_type": "text"} if typed else {}
+    names = facts_from_name(source, folder)
+    organ = _organ(header, body.decision_subjects, names, sources)
+    date = _date(header, text, body.items, names, sources, warnings)
+    issuer, scope = _issuer(header, organ, names, text, sources)
     if metadata:
         sources.update(dict.fromkeys(given, f"sidofil {metadata.path.name}"))
         if "date" in given and date and date != given["date"]:
             warnings.append(f"sidofilen anger datum {given['date']}, texten {date}: sidofilen gäller")
-        organ, date = given.get("organ", organ), given.get("date", date)
+        if "organ" in given:
+            organ, scope = given["organ"], None
+        date = given.get("date", date)
     if organ is None:
-        warnings.append("organ saknas: texten namnger inget känt nätverk, råd eller nämnd")
+        warnings.append("organ saknas: texten namnger inget nätverk, råd eller nämnd (ange det i en sidofil)")
     if date is None:
         warnings.append("datum saknas: texten anger inget mötesdatum (ange det i en sidofil)")
+    for field, value, word in (("organ", organ, "organet"), ("date", date, "mötesdatumet")):
+        if sources.get(field) in (FILE, FOLDER):
+            where = "filnamnet" if sources[field] == FILE else "mappens namn"
+            warnings.append(f"texten anger inte {word}; '{value}' är hämtat från {where} (rätta i en sidofil om det är fel)")
+    warnings += _missing_paragraphs(header.paragraphs, body.items)
+    label = f"{organ}, {issuer}" if organ and scope and issuer else organ
 
     return annotate(Meeting(
-        organ=organ, date=date, doc_type=doc_type, items=paginate(body.items, body_lines, Pages(text)),
-        title=given.get("title") or _title(doc_type, organ, date), issuer=header.issuer,
+        organ=label, organ_name=organ, date=date, doc_type=doc_type, items=paginate(body.items, lines, Pages(text)),
+        title=given.get("title") or _title(doc_type, label, date), issuer=issuer, scope=scope,
         place=given.get("place", header.place), time=header.time, document_date=header.document_date,
-        attendees=tuple(header.attendees), references=tuple(find_references(body_lines, date)), source=source,
+        attendees=tuple(header.attendees), attendance=header.attendance, paragraphs=header.paragraphs,
+        references=tuple(find_references(body_lines, date)), source=source,
+        text="" if structure.protocol else reflow(header.loose), actions=tuple(body.actions),
         source_url=given.get("source_url"), warnings=tuple(warnings), field_sources=sources,
     ))  # decision kinds and collective decisions
 
 
-def _organ(header: Header, decision_subjects: list[str], sources: dict[str, str]) -> str | None:
-    """The organ the header names, else the one whose decisions these are ('Länschefsnätverket beslutade')."""
+def _structure(lines: list[Line]) -> Structure:
+    layout = find_layout(lines)
+    if layout is not None and _is_protocol(layout, lines):
+        return Structure(True, layout.start, layout)
+    return Structure(False, _first_item(lines), None)
+
+
+def _is_protocol(layout: Layout, lines: list[Line]) -> bool:
+    """Two § headings make a protocol; one does when a section or the heading says so (an extract)."""
+    if len(layout.headings) >= 2:
+        return True
+    if not layout.headings:
+        return False
+    start, heading = layout.headings[0]
+    return bool(heading.case_number) or any(section_kind(line.text) == DECISION for line in lines[start:])
+
+
+def _organ(header: Header, decision_subjects: list[str], names: NameFacts, sources: dict[str, str]) -> str | None:
+    """The organ the front names, else the one whose decisions these are, else the file name's."""
     if header.organ:
         sources["organ"] = "text"
         return header.organ
     if decision_subjects:
         sources["organ"] = "beslutsformler"
         return Counter(decision_subjects).most_common(1)[0][0]
+    if names.organ:
+        sources["organ"] = names.source("organ")
+        return names.organ
     return None
 
 
-def _date(header: Header, text: str, items: list[Item], sources: dict[str, str], warnings: list[str]) -> PartialDate | None:
-    """The header's date, or a day and month whose year is inferred from the document's references."""
+def _date(
+    header: Header, text: str, items: list[Item], names: NameFacts, sources: dict[str, str], warnings: list[str]
+) -> PartialDate | None:
+    """The front's date; a day and month whose year the references give; else the file name's."""
     if header.date:
         sources["date"] = "text"
         return header.date
-    if header.undated_day is None:
-        return None
-    date, note = _infer_date(header.undated_day, text, items)
-    if date:
-        sources["date"] = "härlett"
-        warnings.append(f"året saknas i datumet; {date.iso()} är härlett ({note})")
-    return date
+    if header.undated_day is not None:
+        date, note = _infer_date(header.undated_day, text, items)
+        if date:
+            sources["date"] = "härlett"
+            warnings.append(f"året saknas i datumet; {date.iso()} är härlett ({note})")
+            return date
+    if names.date:
+        sources["date"] = names.source("date")
+        return names.date
+    return None
 
 
-def _first_item(lines: list[Line], protocol: bool) -> int:
+def _issuer(
+    header: Header, organ: str | None, names: NameFacts, text: str, sources: dict[str, str]
+) -> tuple[str | None, str | None]:
+    """The issuer as the front gives it, else the file name's, else the one the text names by far the
+    most; and the short name that tells a generic organ ('Kommunstyrelsen') of one municipality from another's."""
+    found = header.found_issuer
+    if found or header.issuer:
+        sources["issuer"] = "text"
+    elif names.issuer:
+        found = names.issuer
+        sources["issuer"] = names.source("issuer")
+    elif found := dominant_issuer(text):
+        sources["issuer"] = "texten i sin helhet"
+    issuer = header.issuer or (found.name if found else None)
+    scope = found.short if found and organ and is_generic(organ) else None
+    return issuer, scope
+
+
+def _missing_paragraphs(stated: str | None, items: list[Item]) -> list[str]:
+    """'Paragrafer 131-138' on the front, and a § of them not found: the reader should look."""
+    if not stated or "-" not in stated or not items:
+        return []
+    first, last = (int(n) for n in stated.split("-"))
+    found = {int(item.number) for item in items if item.number.isdigit()}
+    if last - first > 400 or not found & set(range(first, last + 1)):
+        return []
+    missing = [n for n in range(first, last + 1) if n not in found]
+    return [f"protokollet anger §§ {stated}, men § {', '.join(map(str, missing))} hittades inte"] if missing else []
+
+
+def _first_item(lines: list[Line]) -> int:
     for index, line in enumerate(lines):
-        if protocol and HEADING_PARAGRAPH.match(line.text):
-            return index
-        if not protocol and (match := HEADING_NUMBER.match(line.text)) and not ATT.match(line.text):
+        if (match := HEADING_NUMBER.match(line.text)) and not ATT.match(line.text):
             if match.group(2).strip()[:1].isupper() or not match.group(2).strip():
                 return index
     return len(lines)
-
-
-# --- header -----------------------------------------------------------------------------------
-
-
-def read_header(lines: list[Line], protocol: bool) -> Header:
-    header = Header()
-    text = "\n".join(line.text for line in lines)
-    header.organ = find_organ(text) or (find_committee(text) if protocol else None)
-    understood: set[int] = set()
-    title_index = next((i for i, line in enumerate(lines) if DOC_WORD.search(line.text)), None)
-    if title_index is not None:
-        header.doc_word = DOC_WORD.search(lines[title_index].text).group(1).lower()
-        understood.update(range(title_index + 1))  # the title line and the letterhead above it
-        header.issuer = ", ".join(line.text for line in lines[:title_index]) or None
-
-    block = _attendee_block(lines)
-    people_lines: list[str] = []
-    if block is not None:
-        first, last = block
-        understood.update(range(first, last))
-        people_lines = _attendee_lines(lines[first:last], header)
-
-    dates: list[tuple[int, PartialDate]] = []
-    for index, line in enumerate(lines):
-        if index in understood and index != title_index:
-            continue
-        value = line.text
-        if match := FIELD_LINE.match(value):
-            _read_field(header, match, index, dates)
-        elif (date := parse_date(value)) and date.is_complete:
-            dates.append((index, date))
-        elif day := spelled_without_year(value):
-            header.undated_day = day
-        elif not (HEADER_STOP.match(value) or find_organ(value) or find_committee(value)):
-            continue
-        understood.add(index)
-    _choose_dates(header, dates, lines)
-
-    if block is None and _looks_like_lost_table(lines, understood):
-        header.warnings.append("dokumentets början saknas: närvarolistan börjar mitt i tabellen")
-        people_lines = [line.text for i, line in enumerate(lines) if i not in understood]
-        understood.update(range(len(lines)))
-    if people_lines:
-        header.attendees, people_warnings = parse_attendees(people_lines)
-        header.warnings += people_warnings
-    for index, line in enumerate(lines):
-        if index not in understood:
-            header.warnings.append(f"rad {line.number}: rubriktext som inte tolkats: '{line.text[:60]}'")
-    return header
-
-
-def _attendee_block(lines: list[Line]) -> tuple[int, int] | None:
-    """Where the Närvarande block starts and ends, or None if the header has none."""
-    start = next((i for i, line in enumerate(lines) if ATTENDEES_START.match(line.text)), None)
-    if start is None:
-        return None
-    end = start + 1
-    while end < len(lines) and not (HEADER_STOP.match(lines[end].text) or FIELD_LINE.match(lines[end].text)):
-        end += 1
-    return start, end
-
-
-def _attendee_lines(block: list[Line], header: Header) -> list[str]:
-    rest = ATTENDEES_START.match(block[0].text).group(2).strip()
-    if "överstruken" in rest.lower():
-        header.warnings.append(
-            "närvarolistan markerar frånvarande med överstrykning, som inte följer med i texten: "
-            "listan visar kallade, inte säkert närvarande"
-        )
-        rest = ""
-    people = [rest] if rest else []
-    for line in block[1:]:
-        others = OTHERS_PRESENT.match(line.text)
-        people.append(others.group(2) if others else line.text)
-    return people
-
-
-def _looks_like_lost_table(lines: list[Line], understood: set[int]) -> bool:
-    loose = [line.text for i, line in enumerate(lines) if i not in understood]
-    return sum(any(m in text.split() for m in MUNICIPALITIES) for text in loose) >= 3
-
-
-def _read_field(header: Header, match: re.Match, index: int, dates: list) -> None:
-    key, value = match.group("key").lower(), (match.group("value") or "").strip()
-    if key in ("datum", "sammanträdesdatum", "mötesdatum"):
-        if date := parse_date(value):
-            dates.append((index, date))
-    elif key == "tid":
-        header.time = value or None
-    elif key == "plats":
-        header.place = value or None
-    elif key == "plats och tid":
-        place, _, time = value.partition(" kl")
-        header.place = place.strip(" ,") or None
-        header.time = ("kl" + time).strip() if time else None
-
-
-def _choose_dates(header: Header, dates: list[tuple[int, PartialDate]], lines: list[Line]) -> None:
-    """The meeting's date is the one beside Tid/Plats; another Datum is the document's own date."""
-    if not dates:
-        return
-
-    def beside_time_or_place(index: int) -> bool:
-        near = lines[max(0, index - 2): index + 3]
-        return any(re.match(r"^(Tid|Plats)\b", line.text, re.IGNORECASE) for line in near)
-
-    meeting = next((d for i, d in dates if beside_time_or_place(i)), dates[0][1])
-    header.date = meeting
-    others = [d for _i, d in dates if d != meeting]
-    header.document_date = others[0] if others else None
 
 
 def _infer_date(day: tuple[int, int], text: str, items: list[Item]) -> tuple[PartialDate | None, str]:
@@ -256,7 +210,7 @@ def _infer_date(day: tuple[int, int], text: str, items: list[Item]) -> tuple[Par
 def judge_doc_type(body: list[Line], doc_word: str | None, protocol: bool) -> tuple[DocType, list[str]]:
     """By content: decisions taken ('beslutade') make minutes, proposed ones ('beslutar') an agenda."""
     past, present = decision_tense(body)
-    named = DOC_WORDS.get(doc_word) if doc_word else None
+    named = TYPES.get(doc_word) if doc_word else None
     if protocol:
         judged = DocType.PROTOCOL
     elif past:

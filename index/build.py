@@ -19,7 +19,7 @@ from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
 from archive.attachments import attachment_paths
-from archive.collection import list_archive
+from archive.collection import list_archive, rendering_order, same_document
 from archive.collective import shared_decisions
 from archive.errors import ArchiveError
 from archive.limits import MAX_FILE_BYTES
@@ -106,6 +106,7 @@ class BuildReport:
     removed: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failures: dict[str, str] = field(default_factory=dict)  # source -> why it could not be indexed
+    renderings: dict[str, str] = field(default_factory=dict)  # source -> the original it is another format of
     rebuilt: str | None = None  # why the whole index was rebuilt, if it was
     items: int = 0
     seconds: float = 0.0
@@ -170,13 +171,17 @@ def _file_records(index) -> dict[str, dict]:
 def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool,
             ocr_cache: Path) -> None:
     hashes = {source: _content_hash(path) for source, path in paths.items()}
-    changed = [s for s in sorted(paths) if known.get(s, {}).get("content_hash") != hashes[s]]
-    report.unchanged = [s for s in sorted(paths) if s not in changed]
     report.removed = sorted(set(known) - set(paths))
+    orphaned = {s for s in paths if known.get(s, {}).get("data", {}).get("rendering_of") in report.removed}
+    changed = sorted(
+        (s for s in paths if known.get(s, {}).get("content_hash") != hashes[s] or s in orphaned), key=rendering_order
+    )  # a rendering whose original was removed is read again, as the document it now is
+    report.unchanged = [s for s in sorted(paths) if s not in changed]
     owners = {
         known[s]["meeting_id"]: s for s in report.unchanged if known[s].get("meeting_id")
     }  # meeting id -> the file that has it
     report.failures = {s: known[s]["data"]["error"] for s in report.unchanged if known[s]["data"].get("error")}
+    report.renderings = {s: known[s]["data"]["rendering_of"] for s in report.unchanged if known[s]["data"].get("rendering_of")}
     if not (changed or report.removed or report.rebuilt):
         return  # nothing to write: a commit would still add a segment (issue 16)
     words: set[str] = set()  # the words of the documents indexed now, as written
@@ -195,14 +200,19 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             writer.delete_by_term("source", source)
             (report.updated if source in known else report.added).append(source)
             meeting, error = _owned(path, outcome, owners)
-            if meeting is not None:
+            original = owners.get(meeting.id) if meeting is not None else None
+            if meeting is not None and original is not None and same_document(source, original):
+                report.renderings[source] = original  # the same document in another format: indexed once
+                meeting = None
+            elif meeting is not None:
                 owners[meeting.id] = source
                 report.items += _add_meeting(writer, source, meeting, words)
             else:
                 report.failures[source] = error
             writer.update_document(
                 id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
-                meeting_id=meeting.id if meeting else None, data={"error": error},
+                meeting_id=meeting.id if meeting else None,
+                data={"error": error, "rendering_of": report.renderings.get(source)},
             )
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:
@@ -235,11 +245,11 @@ def _meta(index, report: BuildReport, new_words: set[str]) -> dict:
 
 
 def _owned(path: Path, outcome: tuple[Meeting | None, str | None], owners: dict[str, str]) -> tuple[Meeting | None, str | None]:
-    """The meeting read from path, unless another file already has that meeting."""
+    """The meeting read from path, unless another file (not a rendering of the same document) already has it."""
     meeting, error = outcome
     if meeting is None:
         return None, error
-    if meeting.id in owners:
+    if meeting.id in owners and not same_document(path, owners[meeting.id]):
         return None, f"{path.name}: samma möte ({meeting.id}) som {owners[meeting.id]}: rätta organ eller datum i en sidofil"
     return meeting, None
 

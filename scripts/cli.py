@@ -15,6 +15,7 @@ from archive.collection import BUNDLED, Archive, load_archive, load_document
 from archive.collective import span
 from archive.errors import ArchiveError
 from archive.model import DECISION_KIND_LABELS, Decision, Item, Meeting
+from archive.quality import summarise
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import IndexMissing, IndexWriteError, SearchIndexError
@@ -79,6 +80,8 @@ def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quie
         f"{len(report.added)} nya, {len(report.updated)} ändrade, {len(report.removed)} borttagna, "
         f"{len(report.unchanged)} oförändrade dokument; {report.items} punkter indexerade på {report.seconds:.1f} s."
     )
+    for source, original in sorted(report.renderings.items()):
+        click.echo(f"{source}: samma dokument som {original} i ett annat format (indexerat en gång)")
     for _source, reason in sorted(report.failures.items()):
         click.echo(f"kunde inte indexeras: {reason}", err=True)
     return report
@@ -291,8 +294,13 @@ def check_folder(folder: Path) -> None:
         click.echo(f"{meeting.source}: {meeting.id}, {items} punkter, {len(meeting.warnings)} varning(ar)")
         for warning in meeting.warnings:
             click.echo(f"    - {warning}")
+    for source, original in sorted(archive.renderings.items()):
+        click.echo(f"{source}: samma dokument som {original} i ett annat format")
     report_failures(archive)
     click.echo(f"\n{len(archive.meetings)} dokument lästa, {len(archive.failures)} kunde inte läsas.")
+    click.echo("")
+    for line in summarise(archive.meetings, len(archive.failures), len(archive.renderings)).lines():
+        click.echo(line)
     if archive.failures:
         raise SystemExit(1)
 
@@ -301,9 +309,10 @@ def print_meeting(meeting: Meeting, verbose: bool = False) -> None:
     click.echo(meeting.title)
     click.echo(f"id: {meeting.id}")
     for label, value, field in (
-        ("Organ", meeting.organ, "organ"), ("Datum", meeting.date, "date"), ("Typ", meeting.doc_type.label, "doc_type"),
-        ("Dokumentdatum", meeting.document_date, None), ("Tid", meeting.time, None),
-        ("Plats", meeting.place, "place"), ("Källa", meeting.source, None),
+        ("Organ", meeting.organ, "organ"), ("Utfärdare", meeting.issuer, "issuer"), ("Datum", meeting.date, "date"),
+        ("Typ", meeting.doc_type.label, "doc_type"), ("Dokumentdatum", meeting.document_date, None),
+        ("Tid", meeting.time, None), ("Plats", meeting.place, "place"), ("Paragrafer", meeting.paragraphs, None),
+        ("Källa", meeting.source, None),
     ):
         if value:
             source = meeting.field_sources.get(field)
@@ -315,9 +324,9 @@ def print_meeting(meeting: Meeting, verbose: bool = False) -> None:
     if meeting.attachments:
         click.echo("Bilagor: " + "; ".join(f"{a.label} ({a.source})" for a in meeting.attachments))
     if meeting.attendees:
-        click.echo(f"Närvarande ({len(meeting.attendees)}):")
+        click.echo(f"{meeting.attendance.label} ({len(meeting.attendees)}):")
         for person in meeting.attendees if verbose else ():
-            extra = ", ".join(x for x in (person.affiliation, person.role) if x)
+            extra = ", ".join(x for x in (person.affiliation, person.party, person.role, person.note, person.group) if x)
             click.echo(f"  {person.name}" + (f" ({extra})" if extra else ""))
     if verbose and meeting.references:
         click.echo("Hänvisningar till andra möten:")
@@ -344,6 +353,10 @@ def print_item(item: Item, depth: int, verbose: bool) -> None:
         click.echo(f"{pad}    Beslut{_kind_note(decision)}: {_indent(decision.text, pad + '            ')}")
     for proposal in item.proposals:
         click.echo(f"{pad}    Förslag{_kind_note(proposal)}: {_indent(proposal.text, pad + '             ')}")
+    for vote in item.votes:
+        click.echo(f"{pad}    Votering: {vote.text}")
+    for reservation in item.reservations:
+        click.echo(f"{pad}    Reservation: {reservation.text}")
     for child in item.items:
         print_item(child, depth + 1, verbose)
 
