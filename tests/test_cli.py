@@ -44,7 +44,10 @@ def test_show_json_has_the_shape_of_the_design_document(run):
     meeting = json.loads(run("show", NOVEMBER, "--json").output)
     for key in ("id", "organ", "date", "doc_type", "title", "place", "source", "attendees", "references", "warnings", "items"):
         assert key in meeting
-    assert meeting["attendees"][2] == {"name": "Johanna Munters-Olsson", "affiliation": "Borlänge", "role": None}
+    assert meeting["attendees"][2] == {
+        "name": "Johanna Munters-Olsson", "affiliation": "Borlänge", "role": None, "party": None, "group": None, "note": None,
+    }
+    assert meeting["attendance"] == "called"  # 'Närvarande: (överstruken = frånvarande)': struck-out names are lost
     assert meeting["references"][0] == {
         "date": "2025-09-26", "text": "Föregående minnesanteckningar 250926", "organ": None, "meeting_id": None,
     }
@@ -126,6 +129,21 @@ def test_bad_files_go_to_stderr_and_the_rest_is_listed(archive_copy):
     assert "kunde inte läsas: tom.txt: filen är tom" in result.stderr
 
 
+def test_check_says_where_a_field_came_from_and_one_document_in_two_formats(tmp_path):
+    from scripts.formats import write_pdf
+
+    text = "§ 1\nVal av justerare\nBeslut\nAnna Ek utses att justera.\n\n§ 2\nBudget\nBeslut\nBudgeten fastställs.\n"
+    (tmp_path / "KS").mkdir()
+    (tmp_path / "KS" / "2024-05-15 protokoll.txt").write_text(text, encoding="utf-8")
+    write_pdf(text, tmp_path / "KS" / "2024-05-15 protokoll.pdf")
+    one = CliRunner().invoke(main, ["check", str(tmp_path / "KS" / "2024-05-15 protokoll.txt")]).output
+    assert "Organ: Kommunstyrelsen  [mappnamn]" in one and "Datum: 2024-05-15  [filnamn]" in one
+    assert "texten anger inte organet; 'Kommunstyrelsen' är hämtat från mappens namn" in one
+    folder = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert folder.exit_code == 0
+    assert "2024-05-15 protokoll.txt: samma dokument som 2024-05-15 protokoll.pdf i ett annat format" in folder.stdout
+
+
 def test_check_a_whole_folder(archive_copy):
     (archive_copy / "tom.txt").write_bytes(b"")
     result = CliRunner().invoke(main, ["check", str(archive_copy)])
@@ -134,6 +152,11 @@ def test_check_a_whole_folder(archive_copy):
     assert "    - dokumentets början saknas: närvarolistan börjar mitt i tabellen" in result.stdout
     assert "5 dokument lästa, 1 kunde inte läsas." in result.stdout
     assert "kunde inte läsas: tom.txt: filen är tom" in result.stderr
+    summary = result.stdout.split("Sammanfattning:")[1]
+    assert "5 dokument lästa, 0 i ett annat format av ett av dem, 1 kunde inte läsas" in summary
+    assert "organ känt:      5 av 5 (100 %)" in summary and "datum känt:      5 av 5 (100 %)" in summary
+    assert "punkter:         88; med rubrik 88 av 88 (100 %)" in summary
+    assert "varningar:" in summary
 
 
 def test_build_then_search_json_is_the_api_answer(archive_copy, tmp_path):

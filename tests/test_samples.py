@@ -73,7 +73,7 @@ ITEMS_001 = [
     ('10', 'Rapport',
      'Samsjuklighetsutredningens delbetänkande SOU 2021:93: Från delar till helhet –en reform för samordnade, behovsanpassade och personcentrerade insatser till personer med samsjuklighet',
      [('Caroline Mörk', 'Utvecklingsledare Hälsa och välfärd')], [], ['att lägga informationen till handlingarna.']),
-    ('11', 'Rapport', 'Pågående regionala samverkansuppdrag samsjuklighet och Minimaria”',
+    ('11', 'Rapport', 'Pågående regionala samverkansuppdrag samsjuklighet och Minimaria',  # the source's lone ” dropped
      [('Caroline Mörk', 'Utvecklingsledare, Hälsa och välfärd'), ('Henrietta Forsman', 'Utvecklingsledare, Hälsa och välfärd')], [], ['att lägga informationen till handlingarna.']),
     ('12', 'Preliminär rapport', 'Statliga överenskommelser 2022', [('Tanja Mårtensson', None)], [], ['att lägga informationen till handlingarna.']),
     ('13', None, 'Övriga frågor', [], [], []),
@@ -227,7 +227,7 @@ def test_place_time_and_document_date(samples, key, place, time, document_date):
 
 
 def test_where_each_field_came_from(samples):
-    assert samples["000"].field_sources == {"organ": "text", "date": "text"}
+    assert samples["000"].field_sources == {"organ": "text", "date": "text", "issuer": "text", "doc_type": "text"}
     assert samples["004"].field_sources == {"organ": "text", "date": "härlett"}
     assert samples["001"].field_sources["date"] == "sidofil 001_5579be9212fe8716.meta.toml"
     assert samples["003"].field_sources["organ"] == "sidofil 003_2ff47652e9b2ceb7.meta.toml"
