@@ -353,12 +353,30 @@ class Wrapped:
         self._add("\n" + line)
         return self
 
-    def tail(self) -> str:
-        """The end of the text: its last TAIL characters, or all there is."""
-        return self._end
+    def tail(self, chars: int | None = None) -> str:
+        """The end of the text: its last TAIL characters, or as many as asked for (or all there is)."""
+        if not chars or chars <= self.TAIL:
+            return self._end[-(chars or self.TAIL):]
+        end: list[str] = []
+        length = 0
+        for piece in reversed(self._pieces):
+            end.append(piece)
+            length += len(piece)
+            if length >= chars:
+                break
+        return "".join(reversed(end))[-chars:]
 
     def startswith(self, prefix) -> bool:
         return bool(self._pieces) and self._pieces[0].startswith(prefix)
+
+    def longer_than(self, limit: int) -> bool:
+        """Whether the text has more than limit characters, counted no further than the limit."""
+        length = 0
+        for piece in self._pieces:
+            length += len(piece)
+            if length > limit:
+                return True
+        return False
 
     def endswith(self, suffix) -> bool:
         return self._end.endswith(suffix)

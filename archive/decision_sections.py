@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from . import rules
-from .clean import Gap, Line, join_wrapped
+from .clean import Gap, Line, Wrapped
 from .model import Decision
 from .organs import ORGAN_NAME, as_name
 
@@ -109,9 +109,9 @@ def _points(lines: list[Line]):
 
     A point is a bullet, a numbered point, an att-sats or a paragraph of prose; one that ends with a
     colon goes on with what it introduces (the amounts, a whole yttrande with its own bullets), unless
-    it is a lead, up to the next point of its own kind.
+    it is a lead, up to the next point of its own kind. Points grow as Wrapped text: linear in length.
     """
-    points: list[str] = []
+    points: list[Wrapped] = []
     marker: str | None = None  # how the current point began: '–', '•', a number, 'att'
     listing = False  # the current point ended with ':' and goes on with its list
     width = max((len(line.text) for line in lines), default=0)
@@ -120,35 +120,35 @@ def _points(lines: list[Line]):
         text = line.text
         kind = _marker(text)
         if ATTACHMENT.match(text):
-            yield from ((p, None) for p in points)
+            yield from ((str(p), None) for p in points)
             points, listing = [], False
             yield text, line
             previous = line
             continue
         bare = POINT.sub("", text, count=1) if text.startswith(("•", "–", "-")) else text
         if listing and (kind is None or kind != marker):
-            points[-1] += "\n" + text
-        elif kind == "att" and points and _open(points[-1]):
-            points[-1] = join_wrapped(points[-1], text)  # '… engångsmuggarna och' / 'att anställda …': one sats
+            points[-1].new_line(text)
+        elif kind == "att" and points and _open(points[-1].tail()):
+            points[-1].wrap(text)  # '… engångsmuggarna och' / 'att anställda …': one sats
         elif kind or not points or _ends_lead(points[-1]):
-            points.append(bare)
+            points.append(Wrapped(bare))
             marker, listing = kind, False
-        elif _introduces(points[-1]):
-            points[-1] += "\n" + text
+        elif _introduces(points[-1].tail(LEAD_CHARS)) and not _ends_lead(points[-1]):
+            points[-1].new_line(text)
             listing = True
-        elif _new_paragraph(points[-1], previous, line, width) or (marker and points[-1].endswith(TERMINAL)):
-            points.append(bare)  # a sentence after a finished point of a list is a paragraph of its own
+        elif _new_paragraph(points[-1].tail(), previous, line, width) or (marker and points[-1].endswith(TERMINAL)):
+            points.append(Wrapped(bare))  # a sentence after a finished point of a list is a paragraph of its own
             marker = None
         else:
-            points[-1] = join_wrapped(points[-1], text)
+            points[-1].wrap(text)
         previous = line
-    yield from ((p, None) for p in points)
+    yield from ((str(p), None) for p in points)
 
 
-def _introduces(point: str) -> bool:
+def _introduces(tail: str) -> bool:
     """A point that introduces what follows it: 'enligt följande:', '… med följande kompletteringar.'"""
-    last = point.split("\n")[-1]
-    return last.endswith(":") or (last.endswith(".") and bool(FOLLOWING_LAST.search(last)) and not _ends_lead(point))
+    last = tail.split("\n")[-1]
+    return last.endswith(":") or (last.endswith(".") and bool(FOLLOWING_LAST.search(last)))
 
 
 def _open(point: str) -> bool:
@@ -168,8 +168,13 @@ def _marker(text: str) -> str | None:
     return "att" if ATT.match(text) else None
 
 
-def _ends_lead(text: str) -> bool:
-    return text.endswith((":",) + TERMINAL) and (lead := read_lead(text)) is not None and lead.text is None
+LEAD_CHARS = 400  # a lead is a sentence: a longer point is never read as one (and not re-read as it grows)
+
+
+def _ends_lead(point: Wrapped) -> bool:
+    if point.longer_than(LEAD_CHARS) or not point.endswith((":",) + TERMINAL):
+        return False
+    return (lead := read_lead(str(point))) is not None and lead.text is None
 
 
 def _new_paragraph(current: str, previous: Line | None, line: Line, width: int) -> bool:

@@ -132,6 +132,7 @@ def read_fields(lines: list[Line]) -> Fields:
     """Every labelled field, in any of the layouts; a label alone takes the value below it."""
     fields = Fields()
     pending: list[tuple[str, int]] = []  # (field, line index) of labels still waiting for a value
+    valued: set[tuple[str, int]] = set()  # (field, line index) that has its value
     for index, line in enumerate(lines):
         parts = line.columns or (line.text,)
         labelled = False
@@ -144,10 +145,12 @@ def read_fields(lines: list[Line]) -> Fields:
                 labelled = True
                 if value:
                     fields.values.append((current, value, index))
+                    valued.add((current, index))
                 else:
                     pending.append((current, index))
-            elif current is not None and not any(k == current and i == index for k, _v, i in fields.values):
+            elif current is not None and (current, index) not in valued:
                 fields.values.append((current, part, index))
+                valued.add((current, index))
         if labelled:
             fields.understood.add(index)
             continue

@@ -26,6 +26,7 @@ DECISION_LABEL = re.compile(r"^Beslut(?:et)?\s*:?$", re.IGNORECASE)
 AGENDA_GROUP = re.compile(rf"^(?:{rules.alternation(rules.values('agenda_groups'))})\s*:?$", re.IGNORECASE)
 ACTIONS_HEADING = "Att göra:"  # markdown.py puts the action points under this line
 TITLE_LINES = 6  # a title wraps over at most this many lines (a word a line in some PDFs)
+MIN_TITLE_WIDTH = 30  # a title column is never narrower: a shorter 'wrapped' line is a title followed by text
 WRAPPED = 0.8  # a title line this full of its column, whose next word would not fit, wrapped onto the next
 SUBTITLE = rules.regex("subtitles")
 LIST_INDENT = 3  # a numbered line indented this much deeper than its item is a list in its text
@@ -469,9 +470,10 @@ def _title_width(lines: list[Line]) -> int:
     """How long an item's title line gets before it wraps: the longest heading line that wrapped."""
     wrapped = [
         len(HEADING_NUMBER.match(a.text).group(2)) for a, b in zip(lines, lines[1:])
-        if HEADING_NUMBER.match(a.text) and b.text[:1].islower()
+        if HEADING_NUMBER.match(a.text) and b.text[:1].islower() and len(b.text) <= 120
     ]
-    return max(wrapped, default=10_000)
+    width = max(wrapped, default=0)
+    return width if width >= MIN_TITLE_WIDTH else 10_000  # no title column narrower than that: no wrapping seen
 
 
 def tidy_title(title: str) -> str:

@@ -18,6 +18,7 @@ from . import rules
 from .clean import Gap, Line, join_wrapped
 from .decision_sections import read_decisions
 from .items import FUNCTION_WORDS, KIND, SUBTITLE, TITLE_LINES, WRAPPED, Body, Draft, normalise_kind, tidy_title
+from .limits import MAX_ITEMS, number
 from .model import Decision
 from .outcomes import find_reservations, find_votes, sentences
 from .paragraphs import Heading, case_number_line, is_contents_heading, paragraph_heading
@@ -112,6 +113,12 @@ def read_paragraphs(lines: list[Line], layout: Layout, organ: str | None) -> Bod
     bounds = [i for i, _h in layout.headings] + [len(lines)]
     for (start, heading), end in zip(layout.headings, bounds[1:]):
         chunk = [line for i, line in enumerate(lines[start + 1: end], start + 1) if i not in layout.contents]
+        if len(drafts) >= MAX_ITEMS and heading.number != drafts[-1].number:
+            if not any("punkter;" in w for w in warnings):
+                warnings.append(f"rad {lines[start].number}: fler än {number(MAX_ITEMS)} punkter; "
+                                "resten av dokumentet läses som text i den sista")
+            drafts[-1].body.extend([lines[start], *chunk])  # the rest is the last paragraph's text
+            continue
         if drafts and (heading.continued or heading.number == drafts[-1].number):
             _continue(drafts[-1], chunk, organ, prose)
             continue

@@ -134,9 +134,14 @@ def index(tmp_path_factory):
         # Nacka KS decided to close Ringgården's preschool, after a vote of 9 to 4.
         ("vad beslutade vi om Ringgårdens förskola", "nacka-kommunstyrelsen-2018-06-04-protokoll", "196",
          "Ringgårdens förskola"),
-        # Göteborg KF adopted the plan against violence in close relationships 2024-2027.
-        ("vad beslutade fullmäktige om våld i nära relationer", "goteborg-kommunfullmaktige-2024-02-29-protokoll", "78",
+        # Göteborg KF adopted the plan against violence in close relationships 2024-2027 (the decision register filter).
+        ("beslut:ja våld i nära relationer", "goteborg-kommunfullmaktige-2024-02-29-protokoll", "78",
          "riktlinje mot våld i nära relation upphör"),
+        # Göteborg KF adopted the water services plan 2024-2027.
+        ("vad beslutade vi om vattentjänstplan", "goteborg-kommunfullmaktige-2024-02-29-protokoll", "77",
+         "vattentjänstplan 2024–2027"),
+        # Nacka KS tabled the closing of Fisksätraskolan (a protocol extract, scanned and read by OCR).
+        ("vad beslutade vi om Fisksätraskolan", "nacka-kommunstyrelsen-2019-05-13-protokoll", "135", "bordläggs"),
         # Lomma BUN approved its preliminary budget for 2024 against the S motion.
         ("vad beslutade nämnden om nämndbudget", "lomma-barn-och-utbildningsnamnden-2023-06-19-protokoll", "43",
          "preliminär nämndbudget"),
