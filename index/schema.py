@@ -86,6 +86,7 @@ def make_schema() -> Schema:
         proposal_kinds=KEYWORD(scorable=False),
         decision_tally=ID(sortable=True),  # 'assignment:2 formality:1', counted over matches like a facet
         proposal_tally=ID(sortable=True),
+        collective=ID(),  # "ja" for a sub-item whose decisions are its parent's collective ones (it holds none)
         parent=STORED(),
         order=NUMERIC(stored=True, sortable=True),
         # the meeting, on items and meetings alike

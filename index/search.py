@@ -20,6 +20,7 @@ from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 
+from .answers import Matcher, answer, explained, ranked
 from .evaluate import match_text, term_docs
 from .facets import count, facets
 from .filters import filter_sets
@@ -76,10 +77,10 @@ class SearchIndex:
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = filter_sets(snapshot, parsed, request)
         notes = parsed.notes + notes
-        sort = request.sort
-        if parsed.asks_for_decisions and sort == "relevance":
-            sort = "newest"
-            notes.append("frågan gäller beslut: det senaste beslutet visas först")
+        decision = request.decision or parsed.decisions
+        by_decisions = request.sort == "relevance" and decision in DECISIONS and not parsed.empty
+        if by_decisions and parsed.asks_for_decisions:
+            notes.append("frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först")
         add_synonyms(parsed)
         for split in split_unknown(snapshot.postings, parsed):
             notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")
@@ -94,12 +95,18 @@ class SearchIndex:
                 return replace(corrected, query=request.query, suggestion=suggested, showing=suggested)
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
         keys_of = snapshot.vocabulary.word_keys
-        hits = [_hit(snapshot.searcher.stored_fields(d), score, stems, prefixes, keys_of)
-                for d, score in _page(snapshot, matched, sort, page, limit)]
+        matcher = Matcher(parsed, keys_of) if not parsed.empty else None
+        chosen = (ranked(snapshot, matched, matcher, decision, page, limit) if by_decisions
+                  else _page(snapshot, matched, request.sort, page, limit))
+        hits = []
+        for docnum, score in chosen:
+            stored = snapshot.searcher.stored_fields(docnum)
+            hits.append(explained(_hit(stored, score, stems, prefixes, keys_of), stored, matcher, stems, prefixes))
         groups = count(snapshot.facet_keys(), matched)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
             facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes,
+            answer=answer(hits) if by_decisions and decision == "taken" and page == 1 else None,
         )
 
     def _correction(self, snapshot: Snapshot, request: SearchRequest) -> tuple[str | None, Results | None]:
