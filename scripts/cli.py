@@ -13,7 +13,7 @@ import click
 from archive.collection import BUNDLED, Archive, load_archive, load_document
 from archive.collective import span
 from archive.errors import ArchiveError
-from archive.model import DECISION_KIND_LABELS, Decision, Item, Meeting
+from archive.model import DECISION_KIND_LABELS, DECISION_KINDS, Decision, Item, Meeting
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import SearchIndexError
@@ -125,6 +125,8 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--kind", help="Only items of this kind (Beslut, Information, Dialog, Rapport).")
 @click.option("--type", "doc_type", help="Only this document type (minutes, agenda, protocol).")
 @click.option("--decision", type=click.Choice(["taken", "proposed", "any"]), help="Only items with decisions taken, proposed, either.")
+@click.option("--decision-kind", "decision_kinds", type=click.Choice(DECISION_KINDS), multiple=True,
+              help="Only items with a decision of this kind (repeatable): formality, substantive, assignment, proposal.")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
@@ -132,6 +134,7 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Print what GET /api/search returns.")
 def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, exact: bool, **options):
     """Search the archive: words, "phrases", OR/ELLER, -word, prefix*, organ:, år:2020..2022, typ:."""
+    options["decision_kinds"] = tuple(options["decision_kinds"])
     results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), correct=not exact, **options))
     if as_json:
         print_json(results.as_json())
@@ -145,6 +148,8 @@ def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: 
         click.echo(f"Menade du: {results.suggestion}?")
     for note in results.notes:
         click.echo(f"Obs: {note}")
+    if results.answer and (results.answer.latest or results.answer.formal):
+        print_answer(results.answer)
     for hit in results.hits:
         click.echo(f"\n{hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
         if hit.snippet:
@@ -152,6 +157,22 @@ def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: 
         for decision in hit.decisions:
             click.echo(f"    Beslut: {decision}")
         click.echo(f"    {hit.id}")
+
+
+def print_answer(answer) -> None:
+    """The answer to a question about decisions, before the hits."""
+    if answer.latest:
+        hit = answer.latest
+        click.echo(f"\nSenaste beslut i sak: {hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
+        for decision, detail in zip(hit.decisions, hit.decision_details):
+            if detail.get("kind") != "formality":
+                click.echo(f"    {decision}")
+        for earlier in answer.earlier:
+            click.echo(f"  Tidigare: {earlier.meeting.date}  {earlier.meeting.organ}  punkt {earlier.number}  {earlier.title}")
+    else:
+        hit = answer.formal
+        click.echo(f"\nInget beslut i sak. Senast: {hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}"
+                   f" ({hit.decisions[0] if hit.decisions else ''})")
 
 
 def plain(snippet: str) -> str:
