@@ -24,9 +24,11 @@ from .answers import Matcher, answer, explained, ranked
 from .evaluate import match_text, term_docs
 from .facets import count, facets
 from .filters import filter_sets
+from .followup import FollowedAssignment, all_assignments
 from .highlight import highlight, query_prefixes, query_stems
 from .meetings import referenced_meeting
 from .query import ParsedQuery, parse_query
+from .relations import history
 from .rewrite import add_synonyms, names_procedure, split_unknown
 from .results import (  # noqa: F401  (the search API's names, imported from here by the web app and the CLI)
     DECISIONS, MAX_LIMIT, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
@@ -160,6 +162,29 @@ class SearchIndex:
             meeting=MeetingRef(meeting_id, doc["organ"], doc["date"], doc["doc_type"], doc["meeting_title"]),
             anchor=item_id[len(meeting_id) + 1:],
         )
+
+
+    # --- each matter's history and the assignments followed up -----------------------------------
+
+    def history(self, item_id: str) -> dict[str, list[dict]] | None:
+        """An item's 'Ärendets gång': earlier and later items of the same matter, and the most alike
+        (index/relations.py); None for an unknown item."""
+        with self._lock:
+            searcher = self._fresh_searcher()
+            doc = searcher.document(id=item_id, doctype=ITEM)
+            if doc is None:
+                return None
+            relations = searcher.document(id=f"rel:{item_id}")
+        return history(relations["data"]["links"] if relations else {}, doc["date"])
+
+    def assignments(self) -> list[FollowedAssignment]:
+        """Every assignment of the archive with its status (index/followup.py), oldest meeting first."""
+        with self._lock:
+            self._fresh_searcher()
+            return all_assignments(self._snapshot)
+
+    def assignment(self, assignment_id: str) -> FollowedAssignment | None:
+        return next((a for a in self.assignments() if a.id == assignment_id), None)
 
 
 def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:
