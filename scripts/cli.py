@@ -17,6 +17,7 @@ from archive.model import DECISION_KIND_LABELS, DECISION_KINDS, Decision, Item, 
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import SearchIndexError
+from index.followup import select
 from index.search import SORTS, SearchIndex, SearchRequest
 
 PARTIAL_FAILURE = 3  # the index was built, but some documents could not be read
@@ -177,6 +178,31 @@ def print_answer(answer) -> None:
 
 def plain(snippet: str) -> str:
     return html.unescape(re.sub(r"</?mark>", "", snippet))
+
+
+@main.command()
+@archive_options
+@click.option("--organ", default="", help="Only assignments given by this organ.")
+@click.option("--person", default="", help="Only assignments of a person, group or organ whose name contains this.")
+@click.option("--status", type=click.Choice(["open", "reported"]), default=None, help="Open, or reported back (or probably).")
+@click.option("--json", "as_json", is_flag=True, help="Print what GET /api/assignments returns.")
+def uppdrag(archive_dir: Path, index_dir: Path, organ: str, person: str, status: str | None, as_json: bool):
+    """Assignments and whether they were reported back: who, what, to whom, by when, status with evidence."""
+    chosen = select(SearchIndex(index_dir).assignments(), organ, person, status or "")
+    if as_json:
+        print_json({"total": len(chosen), "assignments": [a.as_json() for a in chosen]})
+        return
+    labels = {"open": "ÖPPET", "reported": "ÅTERRAPPORTERAT", "probably": "TROLIGEN ÅTERRAPPORTERAT"}
+    for a in chosen:
+        who = ", ".join(w["name"] for w in a.who) or "(ingen namngiven)"
+        click.echo(f"\n{a.meeting['date']}  {a.meeting['organ']}  punkt {a.item['number']}  [{labels[a.status]}]")
+        click.echo(f"    {who}: {a.what}")
+        details = [f"återrapporteras till {a.reports_to}" if a.reports_to else "", a.due or ""]
+        if any(details):
+            click.echo("    " + " · ".join(d for d in details if d))
+        click.echo(f"    {a.evidence}")
+        click.echo(f"    {a.id}")
+    click.echo(f"\n{len(chosen)} uppdrag, {sum(a.status == 'open' for a in chosen)} öppna.")
 
 
 @main.command()
