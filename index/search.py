@@ -169,8 +169,8 @@ class SearchIndex:
     def history(self, item_id: str) -> dict[str, list[dict]] | None:
         """An item's 'Ärendets gång': earlier and later items of the same matter, and the most alike
         (index/relations.py); None for an unknown item."""
-        with self._lock:
-            searcher = self._fresh_searcher()
+        with self._live.current() as view, view.lock:
+            searcher = view.snapshot.searcher
             doc = searcher.document(id=item_id, doctype=ITEM)
             if doc is None:
                 return None
@@ -179,9 +179,8 @@ class SearchIndex:
 
     def assignments(self) -> list[FollowedAssignment]:
         """Every assignment of the archive with its status (index/followup.py), oldest meeting first."""
-        with self._lock:
-            self._fresh_searcher()
-            return all_assignments(self._snapshot)
+        with self._live.current() as view, view.lock:
+            return all_assignments(view.snapshot)
 
     def assignment(self, assignment_id: str) -> FollowedAssignment | None:
         return next((a for a in self.assignments() if a.id == assignment_id), None)
