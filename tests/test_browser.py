@@ -36,6 +36,10 @@ MAIN_PAGES = {
     "amnen": "/amne",
     "amne": "/amne/samsjuklighet",
     "beslut": "/beslut",
+    "uppdrag": "/uppdrag",
+    "ett-uppdrag": f"/uppdrag/{NOV}-punkt-5a-uppdrag-1",
+    "fraga-om-beslut": "/sok?q=vad+beslutade+vi+om+hj%C3%A4lpmedel",
+    "mote-med-arendets-gang": "/moten/valfardsradet-2026-04-09-minnesanteckningar",
     "underlag": "/underlag",
 }
 

@@ -1,5 +1,6 @@
 """Decisions with meaning in a real Chromium against a real `arkiv serve`: the register without formalities,
-an assignment's page, an item's 'Ärendets gång', the answer to a question, and their accessibility.
+an assignment's page, an item's 'Ärendets gång' and the answer to a question (their accessibility is tested
+with the other main pages in tests/test_browser.py).
 
 The fixtures (server, browser, page) are those of tests/test_browser.py.
 """
@@ -8,21 +9,12 @@ from __future__ import annotations
 
 import re
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.test_browser import DESKTOP, PHONE, SCREENSHOTS, browser, page, server  # noqa: F401  (fixtures)
+from tests.test_browser import browser, page, server  # noqa: F401  (fixtures)
 
 NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 VR = "valfardsradet-2026-04-09-minnesanteckningar"
-PAGES = {
-    "beslut-utan-formalia": "/beslut",
-    "uppdrag": "/uppdrag",
-    "ett-uppdrag": f"/uppdrag/{NOV}-punkt-5a-uppdrag-1",
-    "fraga-om-beslut": "/sok?q=vad+beslutade+vi+om+hj%C3%A4lpmedel",
-    "mote-med-arendets-gang": f"/moten/{VR}",
-}
 
 
 def test_the_register_without_formalities_and_one_click_to_them(page):
@@ -85,21 +77,3 @@ def test_the_answer_to_a_question_comes_before_the_hits(page):
     expect(card).to_contain_text("29 januari 2026 · Länschefsnätverket")
     expect(card).to_contain_text("att anta uppdragsbeskrivningen för regional processgrupp inom samsjuklighet")
     assert card.bounding_box()["y"] < page.locator(".hits").bounding_box()["y"]
-
-
-@pytest.mark.parametrize("size", ["dator", "mobil"])
-@pytest.mark.parametrize("name", list(PAGES))
-def test_the_new_pages_are_accessible_and_fit_the_screen(browser, server, name, size):  # noqa: F811
-    context = browser.new_context(viewport=DESKTOP if size == "dator" else PHONE, base_url=server)
-    tab = context.new_page()
-    errors = []
-    tab.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    tab.goto(PAGES[name])
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    tab.screenshot(path=SCREENSHOTS / f"{name}-{size}.png", full_page=True)
-    violations = Axe().run(tab).response["violations"]
-    overflow = tab.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    context.close()
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
-    assert overflow <= 0, f"{name} is {overflow}px wider than the screen"
-    assert errors == []

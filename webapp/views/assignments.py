@@ -43,8 +43,9 @@ def assignment_list():
     every = search_index().assignments()
     shown = chosen(every)
     people = sorted({w["name"] for a in every for w in a.who})
-    return render_template("assignments.html", organs=by_organ(shown), total=len(shown), every=every,
-                           people=people, organ_names=sorted({a.meeting["organ"] for a in every if a.meeting["organ"]}),
+    organs = sorted({a.meeting["organ"] for a in every if a.meeting["organ"]})
+    return render_template("assignments.html", organs=by_organ(shown), total=len(shown),
+                           people=[(name, name) for name in people], organs_given=[(o, o) for o in organs],
                            wanted={k: request.args.get(k, "") for k in ("organ", "person", "status")})
 
 
