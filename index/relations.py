@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 
 from archive.model import Item, Meeting, slug
 
-from .analysis import analyse
+from .analysis import WORD, analyse
 from .schema import ITEM, RELATIONS
 from .wordrules import is_procedural
 
@@ -229,7 +229,7 @@ class RelationStep:
             return reference
         if not (a["terms"] and b["terms"]):
             return None
-        shared = ", ".join(self._shared(a, b))
+        shared = ", ".join(_written(term, own, other) for term in self._shared(a, b))
         if any(title >= least_title and text >= least_text for least_title, least_text in SAME):
             return {"type": "same", "score": round(text, 3), "evidence": f"liknande rubrik och text: {shared}"}
         if text >= SIMILAR:
@@ -269,6 +269,15 @@ class RelationStep:
         shared = set(a["terms"]) & set(b["terms"])
         whole = {t for t in shared if not any(t != other and t in other for other in shared)}
         return sorted(whole, key=lambda t: (-a["terms"][t] * b["terms"][t] * self._idf(t), t))[:most]
+
+
+def _written(term: str, *items: dict) -> str:
+    """A stem as the items write it: 'överenskomm' -> 'överenskommelse' (from their titles first)."""
+    for text in (f"{item['title']} {item.get('body') or ''}" for item in items):
+        for word in WORD.findall(text.lower()):
+            if word.startswith(term) and "-" not in word:
+                return word
+    return term
 
 
 def _index_terms(fields: dict) -> list[tuple[str, str]]:
