@@ -30,7 +30,7 @@ from .wordrules import is_procedural
 TITLE_WEIGHT = 3
 TEXT_WORDS = 150  # the opening of an item's text is what it is about; the rest adds noise
 TERMS = 30  # the terms kept per item, by weight
-RARE_SHARE = 0.02  # a term in at most this share of the items (and RARE_MIN) finds candidates
+RARE_SHARE = 0.001  # a title or decision word in at most this share of the items (or RARE_MIN) finds candidates
 RARE_MIN = 20
 # 'The same matter': titles alike and texts alike, or titles very alike and texts somewhat (cosines,
 # set by reading the samples' pairs: 'Rutin vid utskrivning …' / 'Länsövergripande rutiner … utskrivning'
@@ -55,7 +55,8 @@ def matter_fields(meeting: Meeting, item: Item) -> dict:
     return {
         "matter": {"terms": terms, "title": sorted({t for t in _content(item.title) if t in terms}), "case": case,
                    "refs": references},
-        "matter_terms": " ".join(sorted(terms)) or None,
+        "matter_terms": " ".join(sorted(_naming(item, terms))) or None,
+        "matter_words": " ".join(sorted(terms)) or None,
         "case_key": case,
         "ref_keys": " ".join(sorted({r[0] for r in references} | {f"{r[0]}|{r[1]}" for r in references if r[1]})) or None,
         "meeting_key": _meeting_key(meeting.organ, meeting.date.iso() if meeting.date else ""),
@@ -72,6 +73,15 @@ def _terms(item: Item) -> dict[str, int]:
         weights.update(_content(decision.text))
     weights.update(_content(" ".join(item.text.split()[:TEXT_WORDS])))
     return dict(sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))[:TERMS])
+
+
+def _naming(item: Item, terms: dict[str, int]) -> set[str]:
+    """The terms an item is found by as a candidate: those of its title and decisions. An item of the same
+    matter shares some of them; the words of the text only weigh the likeness."""
+    named = set(_content(item.title))
+    for decision in item.decisions + item.proposals:
+        named.update(_content(decision.text))
+    return named & terms.keys()
 
 
 def _case(case_number: str | None) -> str | None:
@@ -116,7 +126,7 @@ class RelationStep:
         self.removed: dict[str, dict] = {}  # item id -> its stored fields, for items the build removes or replaces
         self.new: dict[str, dict] = {}  # item id -> the fields it is added with
         self.by_term: dict[tuple[str, str], list[str]] = defaultdict(list)  # the new items' index terms
-        self._old_df: dict[str, int] = {}
+        self._old_df: dict[tuple[str, str], int] = {}
         self._stored: dict[int, dict] = {}
 
     def close(self) -> None:
@@ -184,14 +194,18 @@ class RelationStep:
     def total(self) -> int:
         """The number of items after this build."""
         if not hasattr(self, "_old_items"):
-            self._old_items = len(self._postings("doctype", ITEM))
+            items = ("doctype", ITEM) in self.reader
+            self._old_items = (0 if not items else self.reader.doc_frequency("doctype", ITEM) if not self.reader.has_deletions()
+                               else len(self._postings("doctype", ITEM)))
         return max(1, self._old_items - len(self.removed) + len(self.new))
 
-    def df(self, term: str) -> int:
-        if term not in self._old_df:
-            old = self.reader.doc_frequency("matter_terms", term) if ("matter_terms", term) in self.reader else 0
-            self._old_df[term] = old - sum(term in r["matter"]["terms"] for r in self.removed.values())
-        return max(1, self._old_df[term] + len(self.by_term.get(("matter_terms", term), ())))
+    def df(self, term: str, field: str = "matter_words") -> int:
+        """How many items (after this build) have the term among their words, or among their naming terms."""
+        if (field, term) not in self._old_df:
+            old = self.reader.doc_frequency(field, term) if (field, term) in self.reader else 0
+            removed = (r.get(field) or "" for r in self.removed.values())
+            self._old_df[field, term] = old - sum(term in words.split() for words in removed)
+        return max(1, self._old_df[field, term] + len(self.by_term.get((field, term), ())))
 
     # --- the links -----------------------------------------------------------------------------------
 
@@ -207,8 +221,8 @@ class RelationStep:
         features = own["matter"]
         rare = max(RARE_MIN, int(RARE_SHARE * self.total()))
         found: dict[str, dict] = {}
-        for term in features["terms"]:
-            if self.df(term) <= rare:
+        for term in (own.get("matter_terms") or "").split():
+            if self.df(term, "matter_terms") <= rare:
                 found.update(self._items("matter_terms", term))
         if features["case"]:
             found.update(self._items("case_key", features["case"]))
@@ -282,7 +296,7 @@ def _written(term: str, *items: dict) -> str:
 
 def _index_terms(fields: dict) -> list[tuple[str, str]]:
     """The (field, term) pairs by which a new item is found, as the index would find it."""
-    keys = [("matter_terms", t) for t in (fields.get("matter_terms") or "").split()]
+    keys = [(name, t) for name in ("matter_terms", "matter_words") for t in (fields.get(name) or "").split()]
     keys += [("ref_keys", t) for t in (fields.get("ref_keys") or "").split()]
     keys += [(name, fields[name]) for name in ("case_key", "meeting_key") if fields.get(name)]
     return keys

@@ -89,7 +89,8 @@ def make_schema() -> Schema:
         collective=ID(),  # "ja" for a sub-item whose decisions are its parent's collective ones (it holds none)
         # each matter's history (index/relations.py): an item's features, and one relations document per item
         matter=STORED(),  # the features: weighted terms, title terms, case number, references
-        matter_terms=KEYWORD(scorable=False),  # to find candidates by their rarer terms
+        matter_terms=KEYWORD(scorable=False, stored=True),  # its title's and decisions' terms: to find candidates
+        matter_words=KEYWORD(scorable=False, stored=True),  # every term of its features: how rare each is
         case_key=ID(),
         ref_keys=KEYWORD(scorable=False),  # the meetings (and §§) the item refers to: 'organ|date', 'organ|date|212'
         meeting_key=ID(stored=True),  # 'organ|date' of its own meeting
