@@ -17,7 +17,7 @@ from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META, RELATIONS = "item", "meeting", "file", "meta", "relations"
