@@ -26,6 +26,7 @@ class SearchRequest:
     correct: bool = True  # a query that finds nothing shows its correction's results (False: as written)
     decision_kinds: tuple[str, ...] = ()  # only items with a decision (of `decision`) of one of these kinds
     include_shared: bool = True  # False: leave out sub-items whose decisions are their parent's collective ones
+    explain: bool = False  # each hit says why it was found (about, why); always for a question about decisions
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class Hit:
     parent: dict | None = None
     decision_details: list[dict] = field(default_factory=list)  # beside decisions: kind, to_organ, span
     proposal_details: list[dict] = field(default_factory=list)
-    about: str | None = None  # how the item is about the query: title, decision, text, or mention (in passing)
+    about: str | None = None  # how the item is about the query: title, decision, text, or mention (in passing);
+    # None unless explained (SearchRequest.explain, or a question about decisions)
     why: str = ""  # HTML: a short snippet of where the query matched, <mark> around the words
 
 

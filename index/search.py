@@ -97,7 +97,7 @@ class SearchIndex:
                 return replace(corrected, query=request.query, suggestion=suggested, showing=suggested)
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
         keys_of = snapshot.vocabulary.word_keys
-        matcher = Matcher(parsed, keys_of) if not parsed.empty else None
+        matcher = Matcher(parsed, keys_of) if not parsed.empty and (by_decisions or request.explain) else None
         chosen = (ranked(snapshot, matched, matcher, decision, page, limit) if by_decisions
                   else _page(snapshot, matched, request.sort, page, limit))
         hits = []

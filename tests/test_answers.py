@@ -82,7 +82,7 @@ def test_beslut_ja_ranks_the_same_way(index):
 
 
 def test_every_hit_says_why_it_was_found(index):
-    hits = index.search(SearchRequest("MiniMaria")).hits
+    hits = index.search(SearchRequest("MiniMaria", explain=True)).hits
     by_id = {hit.id: hit for hit in hits}
     assert by_id[f"{VR}-punkt-6d"].about == "title"
     assert "<mark>MiniMaria" in by_id[f"{JAN}-punkt-6b"].why and len(re.sub("<[^>]+>", "", by_id[f"{JAN}-punkt-6b"].why)) < 160

@@ -9,7 +9,7 @@ from index.followup import select
 
 from ..archive_index import search_index
 from ..exports import atom_timestamp
-from ..params import BadParameter, text
+from ..params import BadParameter, known, text
 
 blueprint = Blueprint("assignments", __name__)
 
@@ -61,7 +61,7 @@ def assignment_page(assignment_id: str):
 @blueprint.get("/uppdrag.atom")
 def assignment_feed():
     newest = sorted(chosen(search_index().assignments()), key=lambda a: (a.meeting["date"], a.id), reverse=True)
-    page = url_for("assignments.assignment_list", _external=True, **request.args)
+    page = url_for("assignments.assignment_list", _external=True, **known(request.args))
     body = render_template("assignments_feed.xml", assignments=newest[:FEED_ENTRIES], page_url=page,
                            feed_url=request.url, updated=atom_timestamp(newest[0].meeting["date"] if newest else None),
                            timestamp=atom_timestamp)

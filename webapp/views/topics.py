@@ -54,7 +54,7 @@ def timeline_export(fmt: str):
 
 def thread_request(query: str):
     """The page's filters (organ, dates, kind) with the topic's query, oldest first."""
-    return replace(search_request(request.args), query=query, sort="oldest", page=1)
+    return replace(search_request(request.args), query=query, sort="oldest", page=1, explain=True)  # why each is listed
 
 
 def timeline_page(query: str, title: str, about, feed: str | None):
