@@ -18,6 +18,7 @@ from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import SegmentWriter
 
+from archive.assignments import assignments
 from archive.attachments import attachment_paths
 from archive.collection import list_archive, rendering_order, same_document
 from archive.collective import shared_decisions
@@ -29,6 +30,8 @@ from archive.serialize import meeting_detail
 
 from .analysis import analyse, base_stems, exact_words, weighted
 from .decision_fields import decision_fields
+from .followup import assignment_fields
+from .relations import RelationStep, matter_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .reading import read_documents
 from .schema import FILE, ITEM, MEETING, META, VERSION
@@ -108,6 +111,7 @@ class BuildReport:
     failures: dict[str, str] = field(default_factory=dict)  # source -> why it could not be indexed
     renderings: dict[str, str] = field(default_factory=dict)  # source -> the original it is another format of
     rebuilt: str | None = None  # why the whole index was rebuilt, if it was
+    linked: int = 0  # items whose relations (matter history) were computed
     items: int = 0
     seconds: float = 0.0
 
@@ -190,13 +194,16 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
     codec = Codec(blocklimit=BLOCK_POSTINGS)
     writer = (TwoProcessWriter(index, procs=2, multisegment=True, limitmb=WRITER_MB, codec=codec)
               if len(changed) > TWO_WRITERS_FROM else index.writer(limitmb=WRITER_MB, codec=codec))
+    relations = RelationStep(index)  # each matter's history, written with the items (index/relations.py)
     try:
         for source in report.removed:
+            relations.forget(source)
             writer.delete_by_term("source", source)
         # read over the machine's cores (reading.py), written here in order
         readings = read_documents([paths[source] for source in changed], ocr_cache)
         for source, (path, outcome) in tqdm(zip(changed, readings), total=len(changed), desc="Läser dokument", unit="dok",
                                             file=sys.stderr, disable=not (progress and changed)):
+            relations.forget(source)
             writer.delete_by_term("source", source)
             (report.updated if source in known else report.added).append(source)
             meeting, error = _owned(path, outcome, owners)
@@ -206,7 +213,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
                 meeting = None
             elif meeting is not None:
                 owners[meeting.id] = source
-                report.items += _add_meeting(writer, source, meeting, words)
+                report.items += _add_meeting(writer, source, meeting, words, relations.add)
             else:
                 report.failures[source] = error
             writer.update_document(
@@ -214,10 +221,13 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
                 meeting_id=meeting.id if meeting else None,
                 data={"error": error, "rendering_of": report.renderings.get(source)},
             )
+        report.linked = relations.write(writer)
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:
         writer.cancel()
         raise
+    finally:
+        relations.close()
     writer.commit(optimize=bool(report.rebuilt))
 
 
@@ -254,16 +264,18 @@ def _owned(path: Path, outcome: tuple[Meeting | None, str | None], owners: dict[
     return meeting, None
 
 
-def _add_meeting(writer, source: str, meeting: Meeting, words: set[str]) -> int:
+def _add_meeting(writer, source: str, meeting: Meeting, words: set[str], added=lambda fields: None) -> int:
     shared = _meeting_fields(meeting) | {"source": source}
     writer.add_document(
         id=meeting.id, doctype=MEETING, data=json.dumps(meeting_detail(meeting), ensure_ascii=False), **shared
     )
     count = 0
-    collective = shared_decisions(meeting.items)
+    collective, given = shared_decisions(meeting.items), assignments(meeting)
     for order, (item, parent) in enumerate(_items_with_parents(meeting.items)):
-        fields = _item_fields(meeting, item, parent, order) | decision_fields(item, collective.get(item.number, ()))
+        fields = (_item_fields(meeting, item, parent, order) | decision_fields(item, collective.get(item.number, ()))
+                  | matter_fields(meeting, item) | assignment_fields(meeting, item, [a for a in given if a.item == item.number]))
         writer.add_document(**fields, **shared)
+        added(fields | shared)
         words.update(exact_words(fields["text"]))
         count += 1
     for order, attachment in enumerate(meeting.attachments, start=count):

@@ -25,6 +25,7 @@ def decision_fields(item: Item, shared: tuple[SharedDecision, ...]) -> dict:
         "decision_tally": _tally(d for d, _span in taken),
         "proposal_tally": _tally(d for d, _span in proposed),
         "decided": "beslut" if taken else "förslag" if proposed else "nej",
+        "collective": "ja" if shared else "nej",
     }
 
 

@@ -9,6 +9,7 @@ from archive.organs import match_organ
 
 from .query import ParsedQuery
 from .results import DECISIONS, SearchRequest
+from .schema import ITEM
 from .snapshot import Snapshot
 
 DOC_TYPES = {"minnesanteckningar": "minutes", "dagordning": "agenda", "protokoll": "protocol",
@@ -44,7 +45,17 @@ def filter_sets(snapshot: Snapshot, parsed: ParsedQuery, request: SearchRequest)
             filters.append(frozenset().union(*(postings.docs("decided", v) for v in DECISIONS[decision])))
         else:
             notes.append(f"okänt beslutsfilter '{decision}': filtret används inte")
+    if request.decision_kinds:
+        filters.append(decision_kind_set(postings, request.decision_kinds, decision or "taken"))
+    if not request.include_shared:  # a collective decision once, where it stands
+        filters.append(postings.docs("doctype", ITEM) - postings.docs("collective", "ja"))
     return filters, notes
+
+
+def decision_kind_set(postings, kinds: tuple[str, ...], decision: str) -> frozenset[int]:
+    """Items with a decision taken (or proposed, or either) of one of these kinds (index/decision_fields.py)."""
+    fields = {"taken": ("decision_kinds",), "proposed": ("proposal_kinds",)}.get(decision, ("decision_kinds", "proposal_kinds"))
+    return frozenset().union(*(postings.docs(field, kind) for field in fields for kind in kinds))
 
 
 def organ_name(snapshot: Snapshot, written: str) -> str | None:

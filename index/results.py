@@ -25,6 +25,9 @@ class SearchRequest:
     timeline_by: str = "year"
     decision: str | None = None  # "taken", "proposed" or "any": only items with such decisions
     correct: bool = True  # a query that finds nothing shows its correction's results (False: as written)
+    decision_kinds: tuple[str, ...] = ()  # only items with a decision (of `decision`) of one of these kinds
+    include_shared: bool = True  # False: leave out sub-items whose decisions are their parent's collective ones
+    explain: bool = False  # each hit says why it was found (about, why); always for a question about decisions
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,9 @@ class Hit:
     parent: dict | None = None
     decision_details: list[dict] = field(default_factory=list)  # beside decisions: kind, to_organ, span
     proposal_details: list[dict] = field(default_factory=list)
+    about: str | None = None  # how the item is about the query: title, decision, text, or mention (in passing);
+    # None unless explained (SearchRequest.explain, or a question about decisions)
+    why: str = ""  # HTML: a short snippet of where the query matched, <mark> around the words
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,21 @@ class ItemRecord:
     anchor: str  # on the meeting page: 'punkt-5c'
     page: int | None = None  # where the item starts in the original (PDFs)
     decision_pages: list[int | None] | None = None  # where each decision starts
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A question about decisions answered (index/answers.py): the latest decision in substance on an item
+    about the matter and the earlier ones; else the latest item about it whose decisions were formalities."""
+
+    latest: Hit | None
+    earlier: list[Hit]
+    formal: Hit | None
+
+    def as_json(self) -> dict:
+        """Hit ids: the hits themselves are in the answer's list."""
+        return {"latest": self.latest.id if self.latest else None, "earlier": [h.id for h in self.earlier],
+                "formal": self.formal.id if self.formal else None}
 
 
 @dataclass(frozen=True)
@@ -89,10 +110,12 @@ class Results:
     timeline: list[Bucket]
     notes: list[str] = field(default_factory=list)
     showing: str | None = None  # the hits are for this correction of the query, which found nothing as written
+    answer: Answer | None = None  # for a question about decisions (sorted by relevance), on its first page
 
     def as_json(self) -> dict:
         """The shape of GET /api/search (ARCHITECTURE.md)."""
         data = asdict(self)
+        data["answer"] = self.answer.as_json() if self.answer else None
         for hit in data["hits"]:
             hit.pop("parent")
             hit["score"] = round(hit["score"], 3)

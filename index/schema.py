@@ -17,10 +17,10 @@ from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
-ITEM, MEETING, FILE, META = "item", "meeting", "file", "meta"
+ITEM, MEETING, FILE, META, RELATIONS = "item", "meeting", "file", "meta", "relations"
 
 # All of an item is searched through one field, `text` (see analysis.SwedishAnalyzer): stems,
 # compound parts and the words as written; titles and decisions weigh more inside it.
@@ -86,6 +86,17 @@ def make_schema() -> Schema:
         proposal_kinds=KEYWORD(scorable=False),
         decision_tally=ID(sortable=True),  # 'assignment:2 formality:1', counted over matches like a facet
         proposal_tally=ID(sortable=True),
+        collective=ID(),  # "ja" for a sub-item whose decisions are its parent's collective ones (it holds none)
+        # each matter's history (index/relations.py): an item's features, and one relations document per item
+        matter=STORED(),  # the features: weighted terms, title terms, case number, references
+        matter_terms=KEYWORD(scorable=False, stored=True),  # its title's and decisions' terms: to find candidates
+        matter_words=KEYWORD(scorable=False, stored=True),  # every term of its features: how rare each is
+        case_key=ID(),
+        ref_keys=KEYWORD(scorable=False),  # the meetings (and §§) the item refers to: 'organ|date', 'organ|date|212'
+        meeting_key=ID(stored=True),  # 'organ|date' of its own meeting
+        # assignments followed up (index/followup.py)
+        assignments=STORED(),  # who, what, to whom, by when: archive/assignments.py, with an id each
+        assigned=ID(),  # "ja" for an item that holds an assignment
         parent=STORED(),
         order=NUMERIC(stored=True, sortable=True),
         # the meeting, on items and meetings alike

@@ -21,12 +21,15 @@ from dataclasses import replace
 from operator import itemgetter
 from pathlib import Path
 
+from .answers import Matcher, answer, explained, ranked
 from .evaluate import broad_prefixes, match_text, prefix_limit, term_docs
 from .facets import count, facets
 from .filters import filter_sets
+from .followup import FollowedAssignment, all_assignments
 from .highlight import highlight, query_prefixes, query_stems
 from .meetings import referenced_meeting
 from .query import ParsedQuery, parse_query
+from .relations import history
 from .rewrite import add_synonyms, names_procedure, split_unknown
 from .results import (  # noqa: F401  (the search API's names, imported from here by the web app and the CLI)
     DECISIONS, MAX_LIMIT, MAX_QUERY, SORTS, TIMELINE_BY, Bucket, Hit, ItemRecord, MeetingRef, Results, SearchRequest,
@@ -86,10 +89,10 @@ class SearchIndex:
         filters, notes = filter_sets(snapshot, parsed, request)
         cut = [f"frågan är lång: bara de första {MAX_QUERY} tecknen används"] if query != request.query else []
         notes = cut + parsed.notes + notes
-        sort = request.sort
-        if parsed.asks_for_decisions and sort == "relevance":
-            sort = "newest"
-            notes.append("frågan gäller beslut: det senaste beslutet visas först")
+        decision = request.decision or parsed.decisions
+        by_decisions = request.sort == "relevance" and decision in DECISIONS and not parsed.empty
+        if by_decisions and parsed.asks_for_decisions:
+            notes.append("frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först")
         add_synonyms(parsed)
         for split in split_unknown(snapshot.postings, parsed):
             notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")
@@ -107,12 +110,18 @@ class SearchIndex:
                 return replace(corrected, query=request.query, suggestion=suggested, showing=suggested)
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
         keys_of = snapshot.vocabulary.word_keys
-        hits = [_hit(snapshot.searcher.stored_fields(d), score, stems, prefixes, keys_of)
-                for d, score in _page(snapshot, matched, sort, page, limit)]
+        matcher = Matcher(parsed, keys_of) if not parsed.empty and (by_decisions or request.explain) else None
+        chosen = (ranked(snapshot, matched, matcher, decision, page, limit) if by_decisions
+                  else _page(snapshot, matched, request.sort, page, limit))
+        hits = []
+        for docnum, score in chosen:
+            stored = snapshot.searcher.stored_fields(docnum)
+            hits.append(explained(_hit(stored, score, stems, prefixes, keys_of), stored, matcher, stems, prefixes))
         groups = count(snapshot.facet_keys(), matched)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
             facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes,
+            answer=answer(hits) if by_decisions and decision == "taken" and page == 1 else None,
         )
 
     def _correction(self, snapshot: Snapshot, request: SearchRequest) -> tuple[str | None, Results | None]:
@@ -174,6 +183,26 @@ class SearchIndex:
         )
 
 
+    # --- each matter's history and the assignments followed up -----------------------------------
+
+    def history(self, item_id: str) -> dict[str, list[dict]] | None:
+        """An item's 'Ärendets gång': earlier and later items of the same matter, and the most alike
+        (index/relations.py); None for an unknown item."""
+        with self._live.current() as view, view.lock:
+            searcher = view.snapshot.searcher
+            doc = searcher.document(id=item_id, doctype=ITEM)
+            if doc is None:
+                return None
+            relations = searcher.document(id=f"rel:{item_id}")
+        return history(relations["data"]["links"] if relations else {}, doc["date"])
+
+    def assignments(self) -> list[FollowedAssignment]:
+        """Every assignment of the archive with its status (index/followup.py), oldest meeting first."""
+        with self._live.current() as view, view.lock:
+            return all_assignments(view.snapshot)
+
+    def assignment(self, assignment_id: str) -> FollowedAssignment | None:
+        return next((a for a in self.assignments() if a.id == assignment_id), None)
 def _built(snapshot: Snapshot) -> float | None:
     meta = snapshot.searcher.document(id=META)
     return meta["data"].get("built") if meta else None

@@ -26,6 +26,7 @@ class Snapshot:
         self._ranks: dict[str, list[int]] = {}
         self._summaries: list[dict] | None = None
         self._speller: Speller | None = None
+        self.derived: dict[str, object] = {}  # anything else read once from this view, by name (followup.py)
 
     @property
     def postings(self) -> Postings:

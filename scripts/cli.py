@@ -14,11 +14,12 @@ import click
 from archive.collection import BUNDLED, Archive, load_archive, load_document
 from archive.collective import span
 from archive.errors import ArchiveError
-from archive.model import DECISION_KIND_LABELS, Decision, Item, Meeting
+from archive.model import DECISION_KIND_LABELS, DECISION_KINDS, Decision, Item, Meeting
 from archive.quality import summarise
 from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import IndexMissing, IndexWriteError, SearchIndexError
+from index.followup import select
 from index.search import SORTS, SearchIndex, SearchRequest
 
 PARTIAL_FAILURE = 3  # the index was built, but some documents could not be read
@@ -200,6 +201,8 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--kind", help="Only items of this kind (Beslut, Information, Dialog, Rapport).")
 @click.option("--type", "doc_type", help="Only this document type (minutes, agenda, protocol).")
 @click.option("--decision", type=click.Choice(["taken", "proposed", "any"]), help="Only items with decisions taken, proposed, either.")
+@click.option("--decision-kind", "decision_kinds", type=click.Choice(DECISION_KINDS), multiple=True,
+              help="Only items with a decision of this kind (repeatable): formality, substantive, assignment, proposal.")
 @click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
 @click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
@@ -207,6 +210,7 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Print what GET /api/search returns.")
 def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, exact: bool, **options):
     """Search the archive: words, "phrases", OR/ELLER, -word, prefix*, organ:, år:2020..2022, typ:."""
+    options["decision_kinds"] = tuple(options["decision_kinds"])
     results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), correct=not exact, **options))
     if as_json:
         print_json(results.as_json())
@@ -220,6 +224,8 @@ def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: 
         click.echo(f"Menade du: {results.suggestion}?")
     for note in results.notes:
         click.echo(f"Obs: {note}")
+    if results.answer and (results.answer.latest or results.answer.formal):
+        print_answer(results.answer)
     for hit in results.hits:
         click.echo(f"\n{hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
         if hit.snippet:
@@ -229,8 +235,49 @@ def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: 
         click.echo(f"    {hit.id}")
 
 
+def print_answer(answer) -> None:
+    """The answer to a question about decisions, before the hits."""
+    if answer.latest:
+        hit = answer.latest
+        click.echo(f"\nSenaste beslut i sak: {hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}")
+        for decision, detail in zip(hit.decisions, hit.decision_details):
+            if detail.get("kind") != "formality":
+                click.echo(f"    {decision}")
+        for earlier in answer.earlier:
+            click.echo(f"  Tidigare: {earlier.meeting.date}  {earlier.meeting.organ}  punkt {earlier.number}  {earlier.title}")
+    else:
+        hit = answer.formal
+        click.echo(f"\nInget beslut i sak. Senast: {hit.meeting.date}  {hit.meeting.organ}  punkt {hit.number}  {hit.title}"
+                   f" ({hit.decisions[0] if hit.decisions else ''})")
+
+
 def plain(snippet: str) -> str:
     return html.unescape(re.sub(r"</?mark>", "", snippet))
+
+
+@main.command()
+@archive_options
+@click.option("--organ", default="", help="Only assignments given by this organ.")
+@click.option("--person", default="", help="Only assignments of a person, group or organ whose name contains this.")
+@click.option("--status", type=click.Choice(["open", "reported"]), default=None, help="Open, or reported back (or probably).")
+@click.option("--json", "as_json", is_flag=True, help="Print what GET /api/assignments returns.")
+def uppdrag(archive_dir: Path, index_dir: Path, organ: str, person: str, status: str | None, as_json: bool):
+    """Assignments and whether they were reported back: who, what, to whom, by when, status with evidence."""
+    chosen = select(SearchIndex(index_dir).assignments(), organ, person, status or "")
+    if as_json:
+        print_json({"total": len(chosen), "assignments": [a.as_json() for a in chosen]})
+        return
+    labels = {"open": "ÖPPET", "reported": "ÅTERRAPPORTERAT", "probably": "TROLIGEN ÅTERRAPPORTERAT"}
+    for a in chosen:
+        who = ", ".join(w["name"] for w in a.who) or "(ingen namngiven)"
+        click.echo(f"\n{a.meeting['date']}  {a.meeting['organ']}  punkt {a.item['number']}  [{labels[a.status]}]")
+        click.echo(f"    {who}: {a.what}")
+        details = [f"återrapporteras till {a.reports_to}" if a.reports_to else "", a.due or ""]
+        if any(details):
+            click.echo("    " + " · ".join(d for d in details if d))
+        click.echo(f"    {a.evidence}")
+        click.echo(f"    {a.id}")
+    click.echo(f"\n{len(chosen)} uppdrag, {sum(a.status == 'open' for a in chosen)} öppna.")
 
 
 @main.command()

@@ -244,6 +244,7 @@ def test_json_has_the_shape_of_the_design_document(index):
         "proposals": [], "score": hit["score"],
         "title_html": "<mark>Samsjuklighet</mark> – lägesbild och behov av fortsatt strategisk beredning",
         "decision_details": [{"kind": "formality", "to_organ": None, "span": None}], "proposal_details": [],
+        "about": None, "why": "",  # unless asked to explain (explain=True) or asked about decisions
     }
     assert "<mark>samsjuklighet</mark>" in hit["snippet"] and hit["score"] > 0
     assert data["timeline"][0] == {"period": "2020", "count": 1}

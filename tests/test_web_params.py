@@ -15,6 +15,7 @@ VARIABLES = {
     "meeting_id": "valfardsradet-2026-04-09-minnesanteckningar",
     "item_id": "valfardsradet-2026-04-09-minnesanteckningar-punkt-1",
     "slug": "minimaria", "fmt": "csv", "filename": "style.css", "anchor": "bilaga-3",
+    "assignment_id": "lanschefsnatverket-2025-11-21-minnesanteckningar-punkt-6b-uppdrag-1",
 }
 
 

@@ -7,12 +7,14 @@ from flask import Flask
 from archive.model import DECISION_KIND_LABELS, slug
 
 KIND_LABELS = {kind: label.capitalize() for kind, label in DECISION_KIND_LABELS.items()}
+COUNTED = {"substantive": "beslut i sak", "assignment": "uppdrag", "proposal": "förslag till annat organ",
+           "formality": "formella beslut"}  # '14 beslut i sak', '30 formella beslut'
 KIND_PARAMETERS = {"sak": "substantive", "uppdrag": "assignment", "forslag": "proposal", "formalia": "formality"}
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(kind_label=kind_label, collective_label=collective_label, item_anchor=item_anchor)
-    app.jinja_env.globals.update(kind_labels=KIND_LABELS)
+    app.jinja_env.globals.update(kind_labels=KIND_LABELS, counted=COUNTED)
 
 
 def kind_label(kind: str | None, to_organ: str | None = None) -> str:

@@ -81,9 +81,9 @@ def _cell(value: str | None) -> str:
 
 def atom(hits: list[Hit], title: str) -> Response:
     page_url = request.url.replace(".atom", "", 1)
-    updated = max((_timestamp(h.meeting.date) for h in hits), default="1970-01-01T00:00:00Z")
+    updated = max((atom_timestamp(h.meeting.date) for h in hits), default="1970-01-01T00:00:00Z")
     body = render_template("feed.xml", hits=hits, title=title, page_url=page_url, feed_url=request.url,
-                           updated=updated, url_of=_url, timestamp=_timestamp)
+                           updated=updated, url_of=_url, timestamp=atom_timestamp)
     return Response(xml_text(body), mimetype="application/atom+xml")
 
 
@@ -102,7 +102,7 @@ def _url(hit: Hit) -> str:
     return permalink(hit.meeting.id, hit.url.partition("#")[2])
 
 
-def _timestamp(date: str | None) -> str:
+def atom_timestamp(date: str | None) -> str:
     """A partial date as an Atom timestamp: '2021-12' -> '2021-12-01T00:00:00Z'."""
     parts = (date or "1970").split("-") + ["01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"

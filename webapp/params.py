@@ -7,6 +7,7 @@ import re
 
 from werkzeug.datastructures import MultiDict
 
+from archive.model import DECISION_KINDS
 from index.search import DECISIONS, MAX_LIMIT, MAX_QUERY, SORTS, TIMELINE_BY, SearchRequest
 
 MAX_VALUE = 200
@@ -15,7 +16,7 @@ DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Every query parameter a page reads. A link rebuilt from the current address carries these alone:
 # any other (endpoint, _method, slug, …) reached url_for as one of its own arguments, a 500 (issue 16).
 PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "page", "limit", "by", "decision", "visa",
-                   "year")
+                   "year", "decision_kind", "beslutstyp", "person", "status")
 
 
 class BadParameter(ValueError):
@@ -42,12 +43,21 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         timeline_by=choice(args, "by", TIMELINE_BY),
         decision=choice(args, "decision", ("", *DECISIONS)) or None,
         correct=choice(args, "exakt", ("", "1")) != "1",  # exakt=1: the query as written, never its correction
+        decision_kinds=kinds(args, "decision_kind"),
     )
 
 
 def known(args: MultiDict) -> dict[str, str]:
     """The page parameters among args (the first value of each), none other."""
     return {name: args[name] for name in PAGE_PARAMETERS if name in args}
+
+
+def kinds(args: MultiDict, name: str) -> tuple[str, ...]:
+    """Decision kinds, comma-separated: 'substantive,assignment'."""
+    values = tuple(v.strip() for v in args.get(name, "").split(",") if v.strip())
+    if unknown := [v for v in values if v not in DECISION_KINDS]:
+        raise BadParameter(name, f"okänd beslutstyp {unknown[0]!r} (en eller flera av {', '.join(DECISION_KINDS)})")
+    return values
 
 
 def text(args: MultiDict, name: str, longest: int = MAX_VALUE) -> str:

@@ -14,6 +14,7 @@ from archive.model import DocType
 from ..archive_index import search_index
 from ..exports import ascii_name
 from ..exports import attachment as content_disposition
+from .assignments import for_meeting
 
 blueprint = Blueprint("meetings", __name__)
 
@@ -39,7 +40,9 @@ def meeting(meeting_id: str):
     if found is None:
         abort(404, f"Det finns inget möte med id '{meeting_id}' i arkivet.")
     previous, following = neighbours(index.meetings(), found)
-    return render_template("meeting.html", meeting=found, previous=previous, following=following)
+    given, histories = for_meeting(index, found)  # assignments with their status, each matter's history
+    return render_template("meeting.html", meeting=found, previous=previous, following=following, given=given,
+                           histories=histories)
 
 
 def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict | None]:

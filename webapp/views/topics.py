@@ -54,7 +54,7 @@ def timeline_export(fmt: str):
 
 def thread_request(query: str):
     """The page's filters (organ, dates, kind) with the topic's query, oldest first."""
-    return replace(search_request(request.args), query=query, sort="oldest", page=1)
+    return replace(search_request(request.args), query=query, sort="oldest", page=1, explain=True)  # why each is listed
 
 
 def timeline_page(query: str, title: str, about, feed: str | None):
@@ -64,13 +64,19 @@ def timeline_page(query: str, title: str, about, feed: str | None):
     wanted = replace(thread_request(query), timeline_by=by)
     hits, first = all_hits(wanted, THREAD_LIMIT) if query else ([], None)
     total = first.total if first else 0
-    latest = search_index().search(replace(wanted, sort="newest", decision="taken", limit=1)).hits if query else []
+    decided = search_index().search(replace(wanted, sort="relevance", decision="taken", limit=20)) if query else None
     return render_template(
         "timeline.html", title=title, about=about, intro=render(about.body) if about else None, wanted=wanted,
         hits=hits, total=total, by=by, chart=bar_chart(first.timeline) if total else None,
-        first=hits[0] if hits else None, latest_decision=latest[0] if latest else None,
+        first=first_about(hits), answer=decided.answer if decided else None,
         threads=by_organ(hits), feed=feed,
     )
+
+
+def first_about(hits):
+    """'Först nämnt': the first item about the topic (title, decision or text); a passing mention only if
+    no item is about it."""
+    return next((hit for hit in hits if hit.about not in (None, "mention")), hits[0] if hits else None)
 
 
 def by_organ(hits) -> dict[str, list]:
