@@ -18,12 +18,13 @@ class SearchRequest:
     organ: str | None = None
     kind: str | None = None
     doc_type: str | None = None
-    sort: str = "relevance"
+    sort: str | None = None  # one of SORTS; None: newest first for a question about decisions, else relevance
     page: int = 1
     limit: int = 20
     timeline_by: str = "year"
     decision: str | None = None  # "taken", "proposed" or "any": only items with such decisions
     correct: bool = True  # a query that finds nothing shows its correction's results (False: as written)
+    presenter: str | None = None  # only items this person presented (a name as the facet gives it)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Results:
     timeline: list[Bucket]
     notes: list[str] = field(default_factory=list)
     showing: str | None = None  # the hits are for this correction of the query, which found nothing as written
+    sort: str = "relevance"  # the order the hits are in
 
     def as_json(self) -> dict:
         """The shape of GET /api/search (ARCHITECTURE.md)."""

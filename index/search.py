@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 
 from .evaluate import match_text, term_docs
-from .facets import count, facets
+from .facets import count, facets, people_counts
 from .filters import filter_sets
 from .highlight import highlight, query_prefixes, query_stems
 from .meetings import referenced_meeting
@@ -76,9 +76,8 @@ class SearchIndex:
         page, limit = max(1, min(request.page, 10_000)), max(1, min(request.limit, MAX_LIMIT))
         filters, notes = filter_sets(snapshot, parsed, request)
         notes = parsed.notes + notes
-        sort = request.sort
-        if parsed.asks_for_decisions and sort == "relevance":
-            sort = "newest"
+        sort = request.sort or ("newest" if parsed.asks_for_decisions else "relevance")
+        if parsed.asks_for_decisions and not request.sort:
             notes.append("frågan gäller beslut: det senaste beslutet visas först")
         add_synonyms(parsed)
         for split in split_unknown(snapshot.postings, parsed):
@@ -86,7 +85,7 @@ class SearchIndex:
         matched = _matches(snapshot, parsed, filters)
         if matched is None:
             notes.append("skriv ett eller flera ord att söka efter")
-            return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
+            return Results(request.query, 0, page, limit, [], None, [], {}, [], notes, sort=sort)
         suggested = None
         if suggest and len(matched) < FEW and not parsed.empty:
             suggested, corrected = self._correction(snapshot, request)
@@ -99,7 +98,7 @@ class SearchIndex:
         groups = count(snapshot.facet_keys(), matched)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
-            facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes,
+            facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes, sort=sort,
         )
 
     def _correction(self, snapshot: Snapshot, request: SearchRequest) -> tuple[str | None, Results | None]:
@@ -110,6 +109,12 @@ class SearchIndex:
             return None, None
         corrected = self._search(snapshot, replace(request, query=suggested), suggest=False)
         return (suggested, corrected) if corrected.total else (None, None)
+
+    def presenters(self) -> dict[str, int]:
+        """Everyone who presented an item, with how many, the most frequent first."""
+        with self._live.current() as view, view.lock:
+            items = view.snapshot.postings.docs("doctype", ITEM)
+            return people_counts(count(view.snapshot.facet_keys(), items)["presenter_set"])
 
     def organs(self) -> list[str]:
         with self._live.current() as view, view.lock:

@@ -125,7 +125,7 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--kind", help="Only items of this kind (Beslut, Information, Dialog, Rapport).")
 @click.option("--type", "doc_type", help="Only this document type (minutes, agenda, protocol).")
 @click.option("--decision", type=click.Choice(["taken", "proposed", "any"]), help="Only items with decisions taken, proposed, either.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), help="Default: relevance; newest for a question about decisions.")
 @click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
 @click.option("--exact", "exact", is_flag=True, help="Search the query as written, never its spelling correction.")

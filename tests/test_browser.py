@@ -186,7 +186,7 @@ def test_copy_a_citation(page):
     item.locator("> .tools .cite").get_by_role("button", name="Kopiera", exact=True).click()
     expect(item.locator("> .tools .cite [role=status]")).to_have_text("Kopierat!")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied == (f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". '
+    assert copied == (f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”. '
                       f"{page.url.split('/moten/')[0]}/moten/{NOV}#punkt-5c")
 
 

@@ -37,12 +37,13 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         organ=text(args, "organ") or None,
         kind=text(args, "kind") or None,
         doc_type=text(args, "doc_type") or None,
-        sort=choice(args, "sort", SORTS),
+        sort=choice(args, "sort", ("", *SORTS)) or None,
         page=number(args, "page", 1, 1, MAX_PAGE),
         limit=number(args, "limit", default_limit, 1, MAX_LIMIT),
         timeline_by=choice(args, "by", TIMELINE_BY),
         decision=choice(args, "decision", ("", *DECISIONS)) or None,
         correct=choice(args, "exakt", ("", "1")) != "1",  # exakt=1: the query as written, never its correction
+        presenter=text(args, "presenter") or None,
     )
 
 
