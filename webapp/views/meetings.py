@@ -10,9 +10,12 @@ from flask import Blueprint, abort, current_app, redirect, render_template, send
 from archive.collection import resolved_inside
 
 from ..archive_index import search_index
+from ..downloads import meeting_file_name
 from ..exports import ascii_name, attachment
 
 blueprint = Blueprint("meetings", __name__)
+
+MONTHS_APART = 12  # between two meetings of an organ, more than this is a gap in the archive
 
 
 @blueprint.get("/moten")
@@ -36,7 +39,10 @@ def meeting(meeting_id: str):
     if found is None:
         abort(404, f"Det finns inget möte med id '{meeting_id}' i arkivet.")
     previous, following = neighbours(index.meetings(), found)
-    return render_template("meeting.html", meeting=found, previous=previous, following=following)
+    return render_template("meeting.html", meeting=found, previous=previous, following=following,
+                           previous_label="Nästa äldre möte i arkivet" if far_apart(previous, found) else "Föregående möte",
+                           following_label="Nästa nyare möte i arkivet" if far_apart(found, following) else "Nästa möte",
+                           download_name=meeting_file_name(found, PurePath(found["source"]).suffix))
 
 
 def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict | None]:
@@ -46,6 +52,18 @@ def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict |
     before = same_organ[position - 1] if position > 0 else None
     after = same_organ[position + 1] if position + 1 < len(same_organ) else None
     return before, after
+
+
+def far_apart(earlier: dict | None, later: dict | None) -> bool:
+    """More than a year between two meetings: the archive lacks those between, and the link must say so."""
+    if not (earlier and later and earlier["date"] and later["date"]):
+        return False
+    return _months(later["date"]) - _months(earlier["date"]) > MONTHS_APART
+
+
+def _months(iso: str) -> int:
+    year, _, rest = iso.partition("-")
+    return int(year) * 12 + (int(rest[:2]) if rest else 6)  # a bare year counts from its middle
 
 
 @blueprint.get("/punkt/<item_id>")
@@ -59,14 +77,15 @@ def item(item_id: str):
 
 @blueprint.get("/moten/<meeting_id>/original")
 def original(meeting_id: str):
-    """The file the meeting was read from. The path comes from the index, never from the request, and is
-    resolved now: a file that has become a link out of the archive folder since the build is not served."""
+    """The file the meeting was read from, named after the meeting. The path comes from the index, never from the
+    request, and is resolved now: a file that has become a link out of the archive folder since the build is not served."""
     folder = Path(current_app.config["ARCHIVE_DIR"])
-    source = search_index().meeting_file(meeting_id)
-    path = resolved_inside(folder / source, folder) if source else None
+    index = search_index()
+    source, meeting = index.meeting_file(meeting_id), index.meeting(meeting_id)
+    path = resolved_inside(folder / source, folder) if source and meeting else None
     if path is None or not path.is_file():
         abort(404)
-    name = PurePosixPath(source).name
+    name = meeting_file_name(meeting, PurePosixPath(source).suffix)
     response = send_file(path, as_attachment=True, download_name=ascii_name(name))
     response.headers["Content-Disposition"] = attachment(name)
     return response
