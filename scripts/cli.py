@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import html
 import json
+import os
 import re
+import socket
 from pathlib import Path
 
 import click
@@ -98,16 +101,41 @@ def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int
     from webapp import create_app
     from webapp.archive_index import search_index
 
+    check_address(host, port)  # before the build: a busy port is said at once, not after it
     update_index(archive_dir, index_dir)
     app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve()})
     with app.app_context():
         search_index().warm()
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    except OSError as error:  # taken while the index was built
+        click.echo(address_problem(host, port, error), err=True)
+        raise SystemExit(1) from None
     click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
     try:
         server.run()
     except KeyboardInterrupt:
         click.echo("Avslutat.")
+
+
+def check_address(host: str, port: int) -> None:
+    """Exit with one Swedish line when the server could not listen on host:port (another program has the port)."""
+    try:
+        with socket.create_server((host, port)):  # SO_REUSEADDR, as waitress: only a listener in use refuses
+            pass
+    except OSError as error:
+        click.echo(address_problem(host, port, error), err=True)
+        raise SystemExit(1) from None
+
+
+def address_problem(host: str, port: int, error: OSError) -> str:
+    command = os.environ.get("ARKIV_COMMAND", "arkiv")  # scripts/run says how it was started
+    if error.errno == errno.EADDRINUSE:
+        return (f"Porten {port} används redan av ett annat program. Välj en annan port med --port, "
+                f"till exempel: {command} serve --port {port + 1 if port < 65535 else 8080}")
+    if error.errno == errno.EACCES:
+        return f"Porten {port} kräver administratörsbehörighet. Välj en port över 1023 med --port, till exempel --port 8000."
+    return f"Kan inte ta emot anrop på {host}:{port} ({error.strerror}). Välj en annan adress med --host eller port med --port."
 
 
 def date_option(ctx, param, value: str | None) -> str | None:
