@@ -19,9 +19,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from . import decision_labels, errors, presentation, security
-    from .views import api, decisions, meetings, pages, topics, underlag
+    from .views import api, decisions, meetings, pages, people, topics, underlag
 
-    for view in (pages, meetings, topics, decisions, underlag, api):
+    for view in (pages, meetings, topics, decisions, people, underlag, api):
         app.register_blueprint(view.blueprint)
     errors.init_app(app)
     security.init_app(app)
