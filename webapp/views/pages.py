@@ -60,9 +60,10 @@ def search():
 
 
 def year_chart(wanted, results):
-    """The hits per year of the search without its dates, so that choosing a year keeps the others in view."""
+    """The hits per year of the search without its dates, so that choosing a year keeps the others in view.
+    Asked without page and sort too, so that every page, order and year of a search shares one cached answer."""
     if wanted.date_from or wanted.date_to:
-        undated = search_index().search(replace(wanted, date_from=None, date_to=None, page=1, limit=1))
+        undated = search_index().search(replace(wanted, date_from=None, date_to=None, page=1, limit=1, sort="relevance"))
         return row_chart(undated.timeline, selected=(wanted.date_from, wanted.date_to)) if undated.total else None
     return row_chart(results.timeline) if results.total else None
 
