@@ -15,8 +15,8 @@ MAX_PAGE = 10_000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Every query parameter a page reads. A link rebuilt from the current address carries these alone:
 # any other (endpoint, _method, slug, …) reached url_for as one of its own arguments, a 500 (issue 16).
-PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "presenter", "sort", "page", "limit", "by", "decision", "visa",
-                   "year")
+PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "presenter", "sort", "page", "limit", "by", "decision",
+                   "visa", "year")
 
 
 class BadParameter(ValueError):
