@@ -1,7 +1,7 @@
 """The web archive in a real Chromium (Debian's chromium, driven by Playwright) against a real `arkiv serve`.
 
-Screenshots of every main page at laptop and phone size go to test-artifacts/screenshots/ (not committed; set
-ARKIV_SCREENSHOTS to put them elsewhere), to be looked at. Accessibility is checked with the axe-core in
+Screenshots of every main page at laptop and phone size, the first screen and the whole page (-hel), go to
+test-artifacts/screenshots/ (not committed; set ARKIV_SCREENSHOTS to put them elsewhere), to be looked at. Accessibility is checked with the axe-core in
 tests/vendor/axe-core (every rule, the experimental ones too).
 """
 
@@ -232,7 +232,8 @@ def test_main_pages_are_accessible_and_fit_the_screen(browser, server, name, siz
     if name == "underlag":
         expect(page.locator("#basket-list > li")).to_have_count(2)
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=SCREENSHOTS / f"{name}-{size}.png", full_page=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{size}.png")  # what the screen shows first
+    page.screenshot(path=SCREENSHOTS / f"{name}-{size}-hel.png", full_page=True)
     violations = axe_violations(page)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     errors = page.console_errors

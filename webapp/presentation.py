@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
 from archive.model import DocType, slug
@@ -27,7 +27,7 @@ def init_app(app: Flask) -> None:
         highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url, swedish_list=swedish_list,
     )
     app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
-                                 archive_scope=archive_scope)
+                                 archive_scope=archive_scope, page_address=page_address)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -140,6 +140,12 @@ def here(**changes) -> str:
     """This page with some query parameters changed (None removes one); unknown parameters are left out."""
     args = {**known(request.args), **changes}
     return url_for(request.endpoint, **request.view_args, **{k: v for k, v in args.items() if v not in (None, "")})
+
+
+def page_address() -> str:
+    """This page's absolute address, without parameters it does not know: printed at the end of a page."""
+    base = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+    return base + (here() if request.url_rule else request.path)
 
 
 def export_url(fmt: str) -> str:

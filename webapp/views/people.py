@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
-from archive.model import slug
+from archive.model import slug as slug_of
 from index.search import SearchRequest
 
 from ..archive_index import search_index
@@ -21,11 +21,11 @@ def person_list():
     return render_template("people.html", people=search_index().presenters())
 
 
-@blueprint.get("/personer/<person_slug>")
-def person(person_slug: str):
-    name = next((n for n in search_index().presenters() if slug(n) == person_slug), None)
+@blueprint.get("/personer/<slug>")
+def person(slug: str):
+    name = next((n for n in search_index().presenters() if slug_of(n) == slug), None)
     if name is None:
-        abort(404, f"Det finns ingen föredragande '{person_slug}' i arkivet.")
+        abort(404, f"Det finns ingen föredragande '{slug}' i arkivet.")
     presented, first = all_hits(SearchRequest(presenter=name, sort="newest"), PER_PERSON)
     return render_template("person.html", name=name, presented=presented, total=first.total,
                            decisions=decisions_naming(name), facets=first.facets)
