@@ -35,6 +35,15 @@ class Bar:
         return self.x + self.width // 2
 
     @property
+    def axis_label(self) -> str:
+        """What stands under an empty bar: its year, or for quarters only the first quarter's year (the
+        labels of two dozen quarters would run into each other)."""
+        if "-K" in self.period:
+            year, quarter = self.period.split("-K")
+            return year if quarter == "1" else ""
+        return self.period
+
+    @property
     def bounds(self) -> tuple[str, str]:
         """The period as from/to values of a search: '2025' -> 2025..2025, '2025-K3' -> 2025-07..2025-09."""
         return period_bounds(self.period)

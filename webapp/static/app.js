@@ -216,8 +216,10 @@
     box.hidden = false;
     if (own.length) {
       box.querySelector("[data-import=replace]").textContent = "Ersätt mitt underlag med det här";
-      box.querySelector("[data-own-basket]").textContent = "Ditt eget underlag har " + own.length +
+      var note = box.querySelector("[data-own-basket]");
+      note.textContent = "Ditt eget underlag har " + own.length +
         (own.length === 1 ? " post" : " poster") + ". Ersätter du det kan du ångra på underlagssidan.";
+      note.hidden = false;
     }
     box.addEventListener("click", function (event) {
       var button = event.target.closest("button[data-import]");
