@@ -24,8 +24,8 @@ def cite(organ: str | None, date: str | None, doc_type: str, number: str, title:
          decision: str | None = None) -> Citation:
     """A citation of an item (or of one decision taken under it) whose permalink is url."""
     source = meeting_source(organ, date, doc_type)
-    item = f"{item_label(number, doc_type)} {quote(title)}"
-    quoted = f", beslut {quote(decision)}" if decision else ""
+    item = f"{item_label(number, doc_type)} {swedish_quote(title)}"
+    quoted = f", beslut {swedish_quote(decision)}" if decision else ""
     return Citation(
         text=f"{source}, {item}{quoted}. {url}",
         markdown=f"{markdown_escape(source)}, {markdown_link(url, markdown_escape(item))}{markdown_escape(quoted)}.",
@@ -46,7 +46,7 @@ def item_label(number: str, doc_type: str) -> str:
     return f"punkt {number}"
 
 
-def quote(text: str) -> str:
+def swedish_quote(text: str) -> str:
     """Swedish quotation marks: the closing mark on both sides, ”så här”."""
     return f"\u201d{text}\u201d"
 

@@ -42,7 +42,7 @@ def meeting(meeting_id: str):
     return render_template("meeting.html", meeting=found, previous=previous, following=following,
                            previous_label="Nästa äldre möte i arkivet" if far_apart(previous, found) else "Föregående möte",
                            following_label="Nästa nyare möte i arkivet" if far_apart(found, following) else "Nästa möte",
-                           download_name=meeting_file_name(found, PurePath(found["source"]).suffix))
+                           download_name=meeting_file_name(found, PurePosixPath(found["source"]).suffix))
 
 
 def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict | None]:

@@ -17,7 +17,8 @@ from archive.citation import item_label, meeting_source
 
 from ..archive_index import search_index
 from ..citations import cite_item
-from ..downloads import attachment, file_name
+from ..downloads import file_name
+from ..exports import attachment
 from ..underlag import DEFAULT_TITLE, Entry, Underlag, as_docx, as_markdown
 
 blueprint = Blueprint("underlag", __name__)
@@ -45,13 +46,13 @@ def entries():
 @blueprint.get("/underlag.md")
 def markdown_export():
     underlag = chosen_underlag()
-    return Response(as_markdown(underlag), mimetype="text/markdown", headers=attachment(export_name(underlag, ".md")))
+    return Response(as_markdown(underlag), mimetype="text/markdown", headers={"Content-Disposition": attachment(export_name(underlag, ".md"))})
 
 
 @blueprint.get("/underlag.docx")
 def docx_export():
     underlag = chosen_underlag()
-    return Response(as_docx(underlag), mimetype=DOCX, headers=attachment(export_name(underlag, ".docx")))
+    return Response(as_docx(underlag), mimetype=DOCX, headers={"Content-Disposition": attachment(export_name(underlag, ".docx"))})
 
 
 @blueprint.get("/api/items/<item_id>/citation")
