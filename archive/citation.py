@@ -14,7 +14,7 @@ URL_SAFE = ":/?#[]@!$&'*+,;=%~-._"  # RFC 3986's delimiters stay; the rest (spac
 
 @dataclass(frozen=True)
 class Citation:
-    text: str  # Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria", s. 7. <url>
+    text: str  # Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”, s. 7. <url>
     markdown: str
     html: str  # pastes as a link into Word and Outlook
     url: str
@@ -25,8 +25,8 @@ def cite(organ: str | None, date: str | None, doc_type: str, number: str, title:
     """A citation of an item (or of one decision taken under it) whose permalink is url; page is where
     the item (or the decision) starts in the original, when it has pages."""
     source = meeting_source(organ, date, doc_type)
-    item = f'{item_label(number, doc_type)} "{title}"'
-    quoted = (f", s. {page}" if page else "") + (f', beslut "{decision}"' if decision else "")
+    item = f"{item_label(number, doc_type)} {swedish_quote(title)}"
+    quoted = (f", s. {page}" if page else "") + (f", beslut {swedish_quote(decision)}" if decision else "")
     return Citation(
         text=f"{source}, {item}{quoted}. {url}",
         markdown=f"{markdown_escape(source)}, {markdown_link(url, markdown_escape(item))}{markdown_escape(quoted)}.",
@@ -41,10 +41,15 @@ def meeting_source(organ: str | None, date: str | None, doc_type: str) -> str:
 
 
 def item_label(number: str, doc_type: str) -> str:
-    """'5c' -> 'punkt 5 c'; '10.4' -> 'punkt 10.4'; a protocol's '45' -> '§ 45'."""
+    """'5c' -> 'punkt 5c' (as the pages and anchors write it); '10.4' -> 'punkt 10.4'; a protocol's '45' -> '§ 45'."""
     if doc_type == DocType.PROTOCOL.value:
         return f"§ {number}"
-    return "punkt " + re.sub(r"(?<=\d)(?=[a-zåäö])", " ", number)
+    return f"punkt {number}"
+
+
+def swedish_quote(text: str) -> str:
+    """Swedish quotation marks: the closing mark on both sides, ”så här”."""
+    return f"\u201d{text}\u201d"
 
 
 def markdown_escape(text: str) -> str:

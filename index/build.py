@@ -34,7 +34,7 @@ from .followup import assignment_fields
 from .relations import RelationStep, matter_fields
 from .errors import IndexMissing, IndexOutdated, write_error
 from .reading import read_documents
-from .schema import FILE, ITEM, MEETING, META, VERSION
+from .schema import FILE, ITEM, MEETING, META, PEOPLE_SEPARATOR, VERSION
 from .store import (
     build_lock, check_columns, live_generation, make_live, new_generation, open_live, remove_stale_generations,
     take_over_write_lock,
@@ -310,7 +310,8 @@ def _items_with_parents(items, parent: Item | None = None):
 def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) -> dict:
     decisions = [d.text for d in item.decisions]
     proposals = [p.text for p in item.proposals]
-    presenters = ", ".join(p.name for p in item.presenters)
+    names = list(dict.fromkeys(p.name for p in item.presenters))
+    presenters = ", ".join(names)
     # 'Skriftlig information' is an Information, 'Information/Beslut' both: filters and facets use base kinds
     kinds = " ".join(sorted({part.split()[-1].lower() for part in (item.kind or "").split("/") if part.split()}))
     return {
@@ -319,6 +320,7 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "text": weighted(item.title, decisions + proposals, [item.text, presenters]),
         "presenters": presenters, "kind": kinds or None, "kinds": kinds, "kind_label": item.kind,
         "procedural": "ja" if is_procedural(item.title) else "nej",
+        "presenter": ",".join(names) or None, "presenter_set": PEOPLE_SEPARATOR.join(names),
         "parent": {"number": parent.number, "title": parent.title} if parent else None,
         "order": order,
         "data": {"page": item.page, "decision_pages": [d.page for d in item.decisions]},

@@ -1,10 +1,12 @@
-"""Facet counts over every matched item (year, organ, kind, document type; decisions by kind), in one pass."""
+"""Facet counts over every matched item (year, organ, kind, document type, presenter; decisions by kind), in one pass."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-FACETS = ("year", "month", "organ", "doc_type", "kinds", "decision_tally", "proposal_tally")
+from .schema import PEOPLE_SEPARATOR
+
+FACETS = ("year", "month", "organ", "doc_type", "kinds", "decision_tally", "proposal_tally", "presenter_set")
 
 
 def count(facet_keys: list[tuple], docnums) -> dict[str, Counter]:
@@ -27,6 +29,7 @@ def facets(groups: dict[str, Counter]) -> dict[str, dict[str, int]]:
         "doc_type": sorted_counts(groups["doc_type"]),
         "decision_kind": _tally_counts(groups["decision_tally"]),
         "proposal_kind": _tally_counts(groups["proposal_tally"]),
+        "presenter": people_counts(groups["presenter_set"]),
     }
 
 
@@ -45,6 +48,15 @@ def sorted_counts(groups: dict, by_key: bool = False) -> dict[str, int]:
     items = [(k, v) for k, v in groups.items() if k]
     items.sort(key=(lambda kv: kv[0]) if by_key else (lambda kv: (-kv[1], kv[0])))
     return dict(items)
+
+
+def people_counts(combinations: dict) -> dict[str, int]:
+    """'Anna Ek|Per Ås': 2 counts for each name; the most frequent first."""
+    counts: Counter = Counter()
+    for combination, number in combinations.items():
+        for name in filter(None, combination.split(PEOPLE_SEPARATOR)):
+            counts[name] += number
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _kind_counts(combinations: dict) -> dict[str, int]:

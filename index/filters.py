@@ -1,4 +1,4 @@
-"""A request's filters (organ, dates, kind, document type, decisions) as sets of documents."""
+"""A request's filters (organ, dates, kind, document type, presenter, decisions) as sets of documents."""
 
 from __future__ import annotations
 
@@ -40,6 +40,8 @@ def filter_sets(snapshot: Snapshot, parsed: ParsedQuery, request: SearchRequest)
             filters.append(postings.docs("doc_type", DOC_TYPES[lowered]))
         else:
             notes.append(f"okänd typ '{value}': filtret används inte")
+    if request.presenter:
+        filters.append(postings.docs("presenter", request.presenter))
     if decision := (request.decision or parsed.decisions):
         if decision in DECISIONS:
             filters.append(frozenset().union(*(postings.docs("decided", v) for v in DECISIONS[decision])))

@@ -19,7 +19,7 @@ class SearchRequest:
     organ: str | None = None
     kind: str | None = None
     doc_type: str | None = None
-    sort: str = "relevance"
+    sort: str | None = None  # one of SORTS; None: newest first for a question about decisions, else relevance
     page: int = 1
     limit: int = 20
     timeline_by: str = "year"
@@ -28,6 +28,7 @@ class SearchRequest:
     decision_kinds: tuple[str, ...] = ()  # only items with a decision (of `decision`) of one of these kinds
     include_shared: bool = True  # False: leave out sub-items whose decisions are their parent's collective ones
     explain: bool = False  # each hit says why it was found (about, why); always for a question about decisions
+    presenter: str | None = None  # only items this person presented (a name as the facet gives it)
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ class Results:
     notes: list[str] = field(default_factory=list)
     showing: str | None = None  # the hits are for this correction of the query, which found nothing as written
     answer: Answer | None = None  # for a question about decisions (sorted by relevance), on its first page
+    sort: str = "relevance"  # the order the hits are in
+    by_decisions: bool = False  # ranked as decisions: in substance on the question first, the latest first
 
     def as_json(self) -> dict:
         """The shape of GET /api/search (ARCHITECTURE.md)."""

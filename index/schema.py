@@ -17,10 +17,11 @@ from whoosh.system import pack_uint
 
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
 
 ITEM, MEETING, FILE, META, RELATIONS = "item", "meeting", "file", "meta", "relations"
+PEOPLE_SEPARATOR = "|"
 
 # All of an item is searched through one field, `text` (see analysis.SwedishAnalyzer): stems,
 # compound parts and the words as written; titles and decisions weigh more inside it.
@@ -74,6 +75,8 @@ def make_schema() -> Schema:
         decision_list=STORED(),
         proposal_list=STORED(),
         presenters=STORED(),
+        presenter=KEYWORD(commas=True, scorable=False),  # each presenter's name, for filtering
+        presenter_set=ID(sortable=True),  # the names joined by PEOPLE_SEPARATOR, for counting: facets split it again
         kind=KEYWORD(lowercase=True, scorable=False),  # base kinds, for filtering: 'information beslut'
         kinds=ID(sortable=True),  # the same as one value, for counting: facets split it again
         kind_label=STORED(),

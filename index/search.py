@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .answers import Matcher, answer, explained, ranked
 from .evaluate import broad_prefixes, match_text, prefix_limit, term_docs
-from .facets import count, facets
+from .facets import count, facets, people_counts
 from .filters import filter_sets
 from .followup import FollowedAssignment, all_assignments
 from .highlight import highlight, query_prefixes, query_stems
@@ -89,8 +89,9 @@ class SearchIndex:
         filters, notes = filter_sets(snapshot, parsed, request)
         cut = [f"frågan är lång: bara de första {MAX_QUERY} tecknen används"] if query != request.query else []
         notes = cut + parsed.notes + notes
+        sort = request.sort or "relevance"
         decision = request.decision or parsed.decisions
-        by_decisions = request.sort == "relevance" and decision in DECISIONS and not parsed.empty
+        by_decisions = sort == "relevance" and decision in DECISIONS and not parsed.empty
         if by_decisions and parsed.asks_for_decisions:
             notes.append("frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först")
         add_synonyms(parsed)
@@ -102,7 +103,7 @@ class SearchIndex:
             notes.append(f"{named} börjar för många ord: de {prefix_limit(parsed)} vanligaste används")
         if matched is None:
             notes.append("skriv ett eller flera ord att söka efter")
-            return Results(request.query, 0, page, limit, [], None, [], {}, [], notes)
+            return Results(request.query, 0, page, limit, [], None, [], {}, [], notes, sort=sort)
         suggested = None
         if suggest and len(matched) < FEW and not parsed.empty:
             suggested, corrected = self._correction(snapshot, replace(request, query=query))
@@ -112,7 +113,7 @@ class SearchIndex:
         keys_of = snapshot.vocabulary.word_keys
         matcher = Matcher(parsed, keys_of) if not parsed.empty and (by_decisions or request.explain) else None
         chosen = (ranked(snapshot, matched, matcher, decision, page, limit) if by_decisions
-                  else _page(snapshot, matched, request.sort, page, limit))
+                  else _page(snapshot, matched, sort, page, limit))
         hits = []
         for docnum, score in chosen:
             stored = snapshot.searcher.stored_fields(docnum)
@@ -120,8 +121,8 @@ class SearchIndex:
         groups = count(snapshot.facet_keys(), matched)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
-            facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes,
-            answer=answer(hits) if by_decisions and decision == "taken" and page == 1 else None,
+            facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes, sort=sort,
+            by_decisions=by_decisions, answer=answer(hits) if by_decisions and decision == "taken" and page == 1 else None,
         )
 
     def _correction(self, snapshot: Snapshot, request: SearchRequest) -> tuple[str | None, Results | None]:
@@ -132,6 +133,12 @@ class SearchIndex:
             return None, None
         corrected = self._search(snapshot, replace(request, query=suggested), suggest=False)
         return (suggested, corrected) if corrected.total else (None, None)
+
+    def presenters(self) -> dict[str, int]:
+        """Everyone who presented an item, with how many, the most frequent first."""
+        with self._live.current() as view, view.lock:
+            items = view.snapshot.postings.docs("doctype", ITEM)
+            return people_counts(count(view.snapshot.facet_keys(), items)["presenter_set"])
 
     def organs(self) -> list[str]:
         with self._live.current() as view, view.lock:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import functools
 import html
 import json
+import os
 import re
+import socket
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -126,6 +129,7 @@ def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int
     from webapp import create_app
     from webapp.archive_index import mark_stale, search_index
 
+    check_address(host, port)  # before the build: a busy port is said at once, not after it
     stale = update_before_serving(archive_dir, index_dir)
     app = create_app({"ARCHIVE_DIR": archive_dir.resolve(), "INDEX_DIR": index_dir.resolve(), "PUBLIC_URL": public_url})
     with app.app_context():
@@ -138,7 +142,11 @@ def serve(archive_dir: Path, index_dir: Path, host: str, port: int, threads: int
     if not public_url:
         click.echo("Varning: ingen publik adress (--public-url eller ARKIV_PUBLIC_URL): permalänkar i citat och "
                    "exporter följer adressen i varje förfrågan (Host-huvudet).", err=True)
-    server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="Mötesarkivet")
+    except OSError as error:  # taken while the index was built
+        click.echo(address_problem(host, port, error), err=True)
+        raise SystemExit(1) from None
     watcher = watch_archive(archive_dir, index_dir) if watch else None
     click.echo(f"Mötesarkivet: http://{host}:{server.effective_port}/  (Ctrl+C avslutar)")
     try:
@@ -186,6 +194,26 @@ def update_before_serving(archive_dir: Path, index_dir: Path) -> IndexWriteError
     return None
 
 
+def check_address(host: str, port: int) -> None:
+    """Exit with one Swedish line when the server could not listen on host:port (another program has the port)."""
+    try:
+        with socket.create_server((host, port)):  # SO_REUSEADDR, as waitress: only a listener in use refuses
+            pass
+    except OSError as error:
+        click.echo(address_problem(host, port, error), err=True)
+        raise SystemExit(1) from None
+
+
+def address_problem(host: str, port: int, error: OSError) -> str:
+    command = os.environ.get("ARKIV_COMMAND", "arkiv")  # scripts/run says how it was started
+    if error.errno == errno.EADDRINUSE:
+        return (f"Porten {port} används redan av ett annat program. Välj en annan port med --port, "
+                f"till exempel: {command} serve --port {port + 1 if port < 65535 else 8080}")
+    if error.errno == errno.EACCES:
+        return f"Porten {port} kräver administratörsbehörighet. Välj en port över 1023 med --port, till exempel --port 8000."
+    return f"Kan inte ta emot anrop på {host}:{port} ({error.strerror}). Välj en annan adress med --host eller port med --port."
+
+
 def date_option(ctx, param, value: str | None) -> str | None:
     if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
         raise click.BadParameter("skriv ett år (2020) eller ett datum (2020-03-01)")
@@ -203,7 +231,8 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--decision", type=click.Choice(["taken", "proposed", "any"]), help="Only items with decisions taken, proposed, either.")
 @click.option("--decision-kind", "decision_kinds", type=click.Choice(DECISION_KINDS), multiple=True,
               help="Only items with a decision of this kind (repeatable): formality, substantive, assignment, proposal.")
-@click.option("--sort", type=click.Choice(SORTS), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(SORTS), help="Default: relevance (for a question about decisions: "
+              "decisions in substance on the question first, the latest first).")
 @click.option("--page", type=click.IntRange(1, 10_000), default=1, show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=20, show_default=True)
 @click.option("--exact", "exact", is_flag=True, help="Search the query as written, never its spelling correction.")

@@ -14,22 +14,22 @@ URL = f"https://arkiv.example/moten/{NOV}#punkt-5c"
 
 def test_item_citation_in_swedish_form():
     citation = cite("Länschefsnätverket", "2025-11-21", "minutes", "5c", "Aktuellt läge MiniMaria", URL)
-    assert citation.text == f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". {URL}'
-    assert citation.markdown == f'Länschefsnätverket, minnesanteckningar 2025-11-21, [punkt 5 c "Aktuellt läge MiniMaria"]({URL}).'
-    assert citation.html == (f'Länschefsnätverket, minnesanteckningar 2025-11-21, <a href="{URL}">punkt 5 c '
-                             '&quot;Aktuellt läge MiniMaria&quot;</a>.')
+    assert citation.text == f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”. {URL}'
+    assert citation.markdown == f'Länschefsnätverket, minnesanteckningar 2025-11-21, [punkt 5c ”Aktuellt läge MiniMaria”]({URL}).'
+    assert citation.html == (f'Länschefsnätverket, minnesanteckningar 2025-11-21, <a href="{URL}">punkt 5c '
+                             '”Aktuellt läge MiniMaria”</a>.')
     assert citation.url == URL
 
 
 def test_decision_citation_quotes_the_decision_and_escapes():
     citation = cite("Välfärdsrådet", "2026-04", "agenda", "6c", "Första <veckans> hjälpmedel", URL, decision="att [anta] avtalet")
-    assert citation.text.startswith('Välfärdsrådet, dagordning 2026-04, punkt 6 c "Första <veckans> hjälpmedel", beslut "att [anta] avtalet".')
+    assert citation.text.startswith('Välfärdsrådet, dagordning 2026-04, punkt 6c ”Första <veckans> hjälpmedel”, beslut ”att [anta] avtalet”.')
     assert r"\[anta\]" in citation.markdown and "&lt;veckans&gt;" in citation.markdown
     assert "&lt;veckans&gt;" in citation.html and "<veckans>" not in citation.html
 
 
 @pytest.mark.parametrize("number, doc_type, label", [
-    ("5c", "minutes", "punkt 5 c"), ("10.4", "minutes", "punkt 10.4"), ("12", "agenda", "punkt 12"), ("45", "protocol", "§ 45"),
+    ("5c", "minutes", "punkt 5c"), ("10.4", "minutes", "punkt 10.4"), ("12", "agenda", "punkt 12"), ("45", "protocol", "§ 45"),
 ])
 def test_item_labels(number, doc_type, label):
     assert item_label(number, doc_type) == label

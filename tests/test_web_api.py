@@ -106,3 +106,25 @@ def test_a_missing_index_is_503_with_the_fix(tmp_path):
     response = client.get("/api/search?q=x")
     assert response.status_code == 503 and "arkiv build" in response.get_json()["error"]
     assert "arkiv build" in client.get("/sok?q=x").get_data(as_text=True)
+
+
+def test_a_question_about_decisions_is_newest_first_until_relevance_is_chosen(client):
+    question = "/api/search?q=vad beslutade vi om hjälpmedel"
+    asked = get(client, question)
+    assert asked["sort"] == "newest" and any("senaste beslutet" in note for note in asked["notes"])
+    dates = [hit["meeting"]["date"] for hit in asked["hits"]]
+    assert dates == sorted(dates, reverse=True)
+    by_relevance = get(client, question + "&sort=relevance")
+    assert by_relevance["sort"] == "relevance" and not any("senaste beslutet" in n for n in by_relevance["notes"])
+    scores = [hit["score"] for hit in by_relevance["hits"]]
+    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
+    assert get(client, "/api/search?q=hjälpmedel")["sort"] == "relevance"
+
+
+def test_presenter_facet_and_filter(client):
+    facets = get(client, "/api/search?q=samsjuklighet")["facets"]["presenter"]
+    assert facets["Caroline Mörk"] == 3 and list(facets.values()) == sorted(facets.values(), reverse=True)
+    presented = get(client, "/api/search?presenter=Caroline Mörk&limit=100")
+    assert presented["total"] == 3  # three items, under two roles the text gives her
+    assert {hit["meeting"]["date"] for hit in presented["hits"]} == {"2021-12", "2026-01-29"}
+    assert get(client, "/api/search?q=samsjuklighet&presenter=Ingen Alls")["total"] == 0

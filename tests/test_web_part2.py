@@ -84,13 +84,13 @@ def test_citation_api_for_an_item_and_a_decision(client):
     data = client.get(f"/api/items/{ITEM_5C}/citation").get_json()
     url = f"http://localhost/moten/{NOV}#punkt-5c"
     assert data == {
-        "text": f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". {url}',
-        "markdown": f'Länschefsnätverket, minnesanteckningar 2025-11-21, [punkt 5 c "Aktuellt läge MiniMaria"]({url}).',
-        "html": f'Länschefsnätverket, minnesanteckningar 2025-11-21, <a href="{url}">punkt 5 c &quot;Aktuellt läge MiniMaria&quot;</a>.',
+        "text": f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”. {url}',
+        "markdown": f'Länschefsnätverket, minnesanteckningar 2025-11-21, [punkt 5c ”Aktuellt läge MiniMaria”]({url}).',
+        "html": f'Länschefsnätverket, minnesanteckningar 2025-11-21, <a href="{url}">punkt 5c ”Aktuellt läge MiniMaria”</a>.',
         "url": url,
     }
     decision = client.get(f"/api/items/{ITEM_4A}/citation?beslut=1").get_json()
-    assert 'beslut "att anta det reviderade samverkansavtalet' in decision["text"]
+    assert 'beslut ”att anta det reviderade samverkansavtalet' in decision["text"]
 
 
 def test_permalinks_use_the_public_address(sample_index):
@@ -109,7 +109,7 @@ def test_citation_of_what_does_not_exist_is_404(client, url):
 
 def test_pages_offer_citations(client):
     page = html(client, f"/moten/{NOV}")
-    assert f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". http://localhost/moten/{NOV}#punkt-5c' in page.replace("&#34;", '"')
+    assert f'Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”. http://localhost/moten/{NOV}#punkt-5c' in page.replace("&#34;", '"')
     assert 'data-basket-id="' + ITEM_4A + '~1"' in page
 
 
@@ -122,7 +122,7 @@ def test_underlag_markdown_quotes_and_lists_sources(client):
     assert "> att anta det reviderade samverkansavtalet" in text
     assert "*1 valda poster finns inte längre i arkivet och är utelämnade.*" in text
     sources = text.split("## Källförteckning")[1]
-    assert f'1. Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5 c "Aktuellt läge MiniMaria". <http://localhost/moten/{NOV}#punkt-5c>' in sources
+    assert f'1. Länschefsnätverket, minnesanteckningar 2025-11-21, punkt 5c ”Aktuellt läge MiniMaria”. <http://localhost/moten/{NOV}#punkt-5c>' in sources
 
 
 def test_underlag_docx_has_quotes_and_clickable_sources(client):

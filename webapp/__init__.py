@@ -19,9 +19,9 @@ def create_app(config: dict | None = None) -> Flask:
     app.json.sort_keys = False
 
     from . import archive_index, caching, decision_labels, errors, presentation, security
-    from .views import api, assignments, decisions, meetings, pages, topics, underlag
+    from .views import api, assignments, decisions, meetings, pages, people, topics, underlag
 
-    for view in (pages, meetings, topics, decisions, assignments, underlag, api):
+    for view in (pages, meetings, topics, decisions, assignments, people, underlag, api):
         app.register_blueprint(view.blueprint)
     errors.init_app(app)
     security.init_app(app)

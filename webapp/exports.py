@@ -16,9 +16,12 @@ from index.search import MAX_LIMIT, Hit, Results, SearchRequest
 
 from .archive_index import search_index
 from .citations import permalink
+from .downloads import file_name
+from .presentation import doc_type_label
 
 MAX_EXPORT = 5_000  # rows; a larger list is cut, and says so
 FEED_ENTRIES = 50
+FEED_TYPE = "application/atom+xml"
 FORMATS = "any(csv, json, atom)"  # the route converter of the export URLs: /sok.csv, /beslut.atom …
 CSV_COLUMNS = ("datum", "organ", "dokumenttyp", "punkt", "rubrik", "typ", "beslut", "förslag till beslut", "länk")
 
@@ -53,11 +56,11 @@ def csv_response(hits: list[Hit], title: str) -> Response:
     writer.writerow(CSV_COLUMNS)
     for hit in hits:
         writer.writerow([_cell(value) for value in (
-            hit.meeting.date, hit.meeting.organ, hit.meeting.doc_type, hit.number, hit.title, hit.kind or "",
+            hit.meeting.date, hit.meeting.organ, doc_type_label(hit.meeting.doc_type), hit.number, hit.title, hit.kind or "",
             "\n".join(hit.decisions), "\n".join(hit.proposals), _url(hit),
         )])
     body = "\ufeff" + out.getvalue()  # the BOM makes Excel read UTF-8
-    return Response(body, mimetype="text/csv", headers={"Content-Disposition": attachment(f"{_filename(title)}.csv")})
+    return Response(body, mimetype="text/csv", headers={"Content-Disposition": attachment(file_name(title, ".csv"))})
 
 
 def attachment(filename: str) -> str:
@@ -84,7 +87,21 @@ def atom(hits: list[Hit], title: str) -> Response:
     updated = max((atom_timestamp(h.meeting.date) for h in hits), default="1970-01-01T00:00:00Z")
     body = render_template("feed.xml", hits=hits, title=title, page_url=page_url, feed_url=request.url,
                            updated=updated, url_of=_url, timestamp=atom_timestamp)
-    return Response(xml_text(body), mimetype="application/atom+xml")
+    return feed_response(body)
+
+
+def feed_response(body: str) -> Response:
+    """An Atom feed for feed readers, the same as XML for a browser (shown through feed.xsl)."""
+    response = Response(xml_text(body), mimetype=FEED_TYPE if not _browser_asks() else "application/xml")
+    response.vary.add("Accept")
+    return response
+
+
+def _browser_asks() -> bool:
+    """A browser opening the feed as a page: Chromium shows an Atom type as bare text and applies no stylesheet,
+    so it gets the same feed as XML, which it shows through feed.xsl. Feed readers ask for the Atom type."""
+    accepted = request.accept_mimetypes
+    return accepted.quality("text/html") > accepted.quality(FEED_TYPE) and accepted.quality("text/html") > 0
 
 
 def xml_text(text: str) -> str:
@@ -106,7 +123,3 @@ def atom_timestamp(date: str | None) -> str:
     """A partial date as an Atom timestamp: '2021-12' -> '2021-12-01T00:00:00Z'."""
     parts = (date or "1970").split("-") + ["01", "01"]
     return f"{parts[0]}-{parts[1]}-{parts[2]}T00:00:00Z"
-
-
-def _filename(title: str) -> str:
-    return re.sub(r"[^\w-]+", "-", title.lower()).strip("-")[:60] or "export"

@@ -15,8 +15,8 @@ MAX_PAGE = 10_000
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # Every query parameter a page reads. A link rebuilt from the current address carries these alone:
 # any other (endpoint, _method, slug, …) reached url_for as one of its own arguments, a 500 (issue 16).
-PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "page", "limit", "by", "decision", "visa",
-                   "year", "decision_kind", "beslutstyp", "person", "status")
+PAGE_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "presenter", "sort", "page", "limit", "by", "decision",
+                   "visa", "year", "decision_kind", "beslutstyp", "person", "status")
 
 
 class BadParameter(ValueError):
@@ -37,13 +37,14 @@ def search_request(args: MultiDict, default_limit: int = 20) -> SearchRequest:
         organ=text(args, "organ") or None,
         kind=text(args, "kind") or None,
         doc_type=text(args, "doc_type") or None,
-        sort=choice(args, "sort", SORTS),
+        sort=choice(args, "sort", ("", *SORTS)) or None,
         page=number(args, "page", 1, 1, MAX_PAGE),
         limit=number(args, "limit", default_limit, 1, MAX_LIMIT),
         timeline_by=choice(args, "by", TIMELINE_BY),
         decision=choice(args, "decision", ("", *DECISIONS)) or None,
         correct=choice(args, "exakt", ("", "1")) != "1",  # exakt=1: the query as written, never its correction
         decision_kinds=kinds(args, "decision_kind"),
+        presenter=text(args, "presenter") or None,
     )
 
 

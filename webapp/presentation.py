@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from urllib.parse import urlencode
 
-from flask import Flask, request, url_for
+from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
 from archive.model import DocType, slug
+from index.errors import SearchIndexError
 
+from .archive_index import search_index
 from .citations import cite_item
 from .params import known
 
@@ -21,9 +24,10 @@ BULLET = "• "
 def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
-        highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url,
+        highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url, swedish_list=swedish_list,
     )
-    app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item)
+    app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
+                                 archive_scope=archive_scope, page_address=page_address)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
@@ -38,6 +42,30 @@ def swedish_date(iso: str | None) -> str:
     if len(parts) == 2:
         return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
+
+
+def swedish_list(words) -> str:
+    """['a', 'b', 'c'] -> 'a, b och c'."""
+    words = list(words)
+    return " och ".join([", ".join(words[:-1]), words[-1]]) if len(words) > 1 else "".join(words)
+
+
+PLURALS = {"minutes": "minnesanteckningar", "agenda": "dagordningar", "protocol": "protokoll"}
+FOOTER_ORGANS = 6  # named in the footer; more are counted, and the most frequent named
+
+
+def archive_scope() -> dict[str, str | None]:
+    """What the archive holds, for the footer: its document types and organs, as Swedish lists (None if unknown)."""
+    try:
+        meetings = search_index().meetings()
+    except SearchIndexError:
+        return {"doc_types": None, "organs": None}
+    present = {m["doc_type"] for m in meetings}
+    organs = Counter(m["organ"] for m in meetings if m["organ"])
+    named = sorted(organs) if len(organs) <= FOOTER_ORGANS else [
+        f"{len(organs)} organ, bland dem " + swedish_list(sorted(o for o, _n in organs.most_common(FOOTER_ORGANS - 1)))]
+    return {"doc_types": swedish_list(PLURALS[t] for t in PLURALS if t in present) or None,
+            "organs": swedish_list(named) or None}
 
 
 def doc_type_label(value: str) -> str:
@@ -96,7 +124,7 @@ def _lines(block: str, references) -> Markup:
     return Markup("<br>\n").join(linked(line, references) for line in block.split("\n"))
 
 
-SEARCH_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "sort", "limit", "exakt")
+SEARCH_PARAMETERS = ("q", "from", "to", "organ", "kind", "doc_type", "presenter", "sort", "limit", "exakt")
 
 
 def search_url(endpoint: str = "pages.search", **changes) -> str:
@@ -112,6 +140,12 @@ def here(**changes) -> str:
     """This page with some query parameters changed (None removes one); unknown parameters are left out."""
     args = {**known(request.args), **changes}
     return url_for(request.endpoint, **request.view_args, **{k: v for k, v in args.items() if v not in (None, "")})
+
+
+def page_address() -> str:
+    """This page's absolute address, without parameters it does not know: printed at the end of a page."""
+    base = (current_app.config.get("PUBLIC_URL") or request.host_url).rstrip("/")
+    return base + (here() if request.url_rule else request.path)
 
 
 def export_url(fmt: str) -> str:

@@ -8,7 +8,7 @@ from flask import Blueprint, Response, abort, jsonify, render_template, request,
 from index.followup import select
 
 from ..archive_index import search_index
-from ..exports import atom_timestamp, xml_text
+from ..exports import atom_timestamp, feed_response
 from ..params import BadParameter, known, text
 
 blueprint = Blueprint("assignments", __name__)
@@ -65,7 +65,7 @@ def assignment_feed():
     body = render_template("assignments_feed.xml", assignments=newest[:FEED_ENTRIES], page_url=page,
                            feed_url=request.url, updated=atom_timestamp(newest[0].meeting["date"] if newest else None),
                            timestamp=atom_timestamp)
-    return Response(xml_text(body), mimetype="application/atom+xml")
+    return feed_response(body)
 
 
 @blueprint.get("/api/assignments")

@@ -2,21 +2,22 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path, PurePosixPath
 
 from flask import Blueprint, abort, current_app, redirect, render_template, send_file, url_for
 
 from archive.collection import resolved_inside
-from archive.model import DocType
 
 from ..archive_index import search_index
+from ..downloads import meeting_file_name
 from ..exports import ascii_name
 from ..exports import attachment as content_disposition
 from .assignments import for_meeting
 
 blueprint = Blueprint("meetings", __name__)
+
+MONTHS_APART = 12  # between two meetings of an organ, more than this is a gap in the archive
 
 
 @blueprint.get("/moten")
@@ -42,7 +43,10 @@ def meeting(meeting_id: str):
     previous, following = neighbours(index.meetings(), found)
     given, histories = for_meeting(index, found)  # assignments with their status, each matter's history
     return render_template("meeting.html", meeting=found, previous=previous, following=following, given=given,
-                           histories=histories)
+                           histories=histories,
+                           previous_label="Nästa äldre möte i arkivet" if far_apart(previous, found) else "Föregående möte",
+                           following_label="Nästa nyare möte i arkivet" if far_apart(found, following) else "Nästa möte",
+                           download_name=meeting_file_name(found, PurePosixPath(found["source"]).suffix))
 
 
 def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict | None]:
@@ -52,6 +56,18 @@ def neighbours(meetings: list[dict], meeting: dict) -> tuple[dict | None, dict |
     before = same_organ[position - 1] if position > 0 else None
     after = same_organ[position + 1] if position + 1 < len(same_organ) else None
     return before, after
+
+
+def far_apart(earlier: dict | None, later: dict | None) -> bool:
+    """More than a year between two meetings: the archive lacks those between, and the link must say so."""
+    if not (earlier and later and earlier["date"] and later["date"]):
+        return False
+    return _months(later["date"]) - _months(earlier["date"]) > MONTHS_APART
+
+
+def _months(iso: str) -> int:
+    year, _, rest = iso.partition("-")
+    return int(year) * 12 + (int(rest[:2]) if rest else 6)  # a bare year counts from its middle
 
 
 @blueprint.get("/punkt/<item_id>")
@@ -71,7 +87,7 @@ def original(meeting_id: str):
     source, meeting = index.meeting_file(meeting_id), index.meeting(meeting_id)
     if source is None or meeting is None:
         abort(404)
-    return _archive_file(source, _readable_name(meeting, PurePosixPath(source).suffix.lower()))
+    return _archive_file(source, meeting_file_name(meeting, PurePosixPath(source).suffix.lower()))
 
 
 def _archive_file(source: str, name: str):
@@ -97,10 +113,4 @@ def attachment(meeting_id: str, anchor: str):
     if source is None or found is None:
         abort(404, f"Mötet '{meeting_id}' har ingen bilaga '{anchor}' i arkivet.")
     path = (PurePosixPath(source).parent / found["source"]).as_posix()
-    return _archive_file(path, _readable_name(meeting, PurePosixPath(path).suffix.lower(), found["label"]))
-
-
-def _readable_name(meeting: dict, suffix: str, part: str | None = None) -> str:
-    """'Länschefsnätverket 2025-11-21 minnesanteckningar.pdf' (or '… Bilaga 3 B.pdf'): the name it is known by."""
-    name = f"{meeting['organ'] or 'Okänt organ'} {meeting['date'] or 'odaterad'} {part or DocType(meeting['doc_type']).label}"
-    return " ".join(re.sub(r'[\x00-\x1f\x7f/\\:*?"<>|]+', "-", name).split()) + suffix
+    return _archive_file(path, meeting_file_name(meeting, PurePosixPath(path).suffix.lower(), found["label"]))

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import datetime
 
-from flask import Blueprint, render_template, request
+from dataclasses import replace
+
+from flask import Blueprint, Response, render_template, request
 
 from archive.model import DocType
 from index.search import SORTS
 
 from ..archive_index import search_index
-from ..charts import bar_chart
+from ..charts import row_chart
 from ..exports import FORMATS, export
 from ..params import search_request
 from ..presentation import swedish_date
@@ -61,11 +63,30 @@ def latest_by_organ(meetings: list[dict]) -> dict[str, list[dict]]:
 def search():
     wanted = search_request(request.args)
     results = search_index().search(wanted)
-    chart = bar_chart(results.timeline) if results.total else None
     return render_template(
-        "search.html", wanted=wanted, results=results, chart=chart,
+        "search.html", wanted=wanted, results=results, chart=year_chart(wanted, results),
         sort_labels=SORT_LABELS, doc_types=DOC_TYPES, pages=page_count(results.total, results.limit),
     )
+
+
+def year_chart(wanted, results):
+    """The hits per year of the search without its dates, so that choosing a year keeps the others in view.
+    Asked without page and sort too, so that every page, order and year of a search shares one cached answer."""
+    if wanted.date_from or wanted.date_to:
+        undated = search_index().search(replace(wanted, date_from=None, date_to=None, page=1, limit=1, sort="relevance"))
+        return row_chart(undated.timeline, selected=(wanted.date_from, wanted.date_to)) if undated.total else None
+    return row_chart(results.timeline) if results.total else None
+
+
+@blueprint.get("/hjalp", endpoint="help")
+def help_page():
+    return render_template("help.html", sort_labels=SORT_LABELS)
+
+
+@blueprint.get("/flode.xsl")
+def feed_stylesheet():
+    """What a browser shows for a feed (see feed.xml): a Swedish page on how to follow it."""
+    return Response(render_template("feed.xsl"), mimetype="text/xsl")
 
 
 @blueprint.get("/sok.<" + FORMATS + ":fmt>")
