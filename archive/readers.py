@@ -84,6 +84,7 @@ def _megabytes(size: int) -> str:
 # --- PDF --------------------------------------------------------------------------------------
 
 PDFIUM = threading.Lock()  # PDFium is not thread-safe: one document at a time per process
+PARAGRAPH_GAP = 1.4  # font heights between two baselines: 0.7-0.9 within a paragraph, 1.6 or more across an empty line
 TABLE_GAP = 1.5  # a gap between two words wider than this many line heights separates table cells
 SCANNED = 20  # a page with fewer letters than this in its text layer is a scanned image: read it by OCR
 
@@ -147,7 +148,8 @@ def _rendered(data: bytes, number: int) -> Callable:
 
 
 def _page_text(page) -> str:
-    """The page's text in PDFium's reading order, a tab where a wide gap separates two table cells."""
+    """The page's text in PDFium's reading order, a tab where a wide gap separates two table cells, a
+    line break where PDFium ran two lines into one, and a blank line between paragraphs."""
     textpage = page.get_textpage()
     try:
         text = textpage.get_text_range()
@@ -159,8 +161,11 @@ def _page_text(page) -> str:
             height = max(top - bottom, next_top - next_bottom, 1.0)
             if abs(bottom - next_bottom) < height and next_left - right > TABLE_GAP * height:
                 chars[index] = "\t"
+            elif next_top < bottom and next_left < left:  # below and back to the left: a line PDFium ran on
+                chars[index] = "\n"
         if chars is not None:
             text = "".join(chars)
+        text = _paragraph_gaps(text, textpage)
         # PDFium joins a word hyphenated at a line end and marks the hyphen U+FFFE; the line break is put
         # back so that the cleaner decides, as for any extractor ('hälso- och', 'RKA-process', 'utvecklingsarbete')
         return re.sub("\ufffe(?:\r?\n)?", "-\n", text).replace("\r\n", "\n").replace("\r", "\n")
@@ -170,6 +175,24 @@ def _page_text(page) -> str:
 
 
 CELL_SPACE = re.compile(r"(?<=\S) (?=\S)")
+LINE_BREAK = re.compile(r"(?<=\S)\r?\n(?=\S)")
+
+
+def _paragraph_gaps(text: str, textpage) -> str:
+    """A blank line where the next line starts well below the last (more than PARAGRAPH_GAP font heights
+    between their baselines, measured on the characters' loose boxes: a glyph's own box is as short as a
+    full stop): PDFium gives no empty lines, and the parser reads paragraphs and a title's end from them,
+    as from pdftotext's text of the same page."""
+    pieces, start = [], 0
+    for match in LINE_BREAK.finditer(text):
+        before, after = match.start() - 1, match.end()
+        _l, bottom, _r, top = textpage.get_charbox(before, loose=True)
+        _nl, next_bottom, _nr, next_top = textpage.get_charbox(after, loose=True)
+        height = max(top - bottom, next_top - next_bottom, 1.0)
+        if bottom - next_bottom > PARAGRAPH_GAP * height:
+            pieces.append(text[start:match.end()] + "\n")
+            start = match.end()
+    return "".join(pieces) + text[start:]
 
 
 # --- DOCX -------------------------------------------------------------------------------------

@@ -171,11 +171,11 @@ RENDERED = [  # one document of each template and kind
     "nacka_ksvu_2021-02-09.txt", "nacka_ks-kallelse_2021-02-22.txt", "nacka_ks-protokollsutdrag_2019-05-13.txt",
     "riksdagen_prot_2023-02-01.txt", "digg_pid-referensgrupp_2023-10-02.txt", "digg_dcat-referensgrupp_2024-04-08.txt",
 ]
-# Rendering loses the blank lines between paragraphs. Where a decision's sentence ends at a full line
-# and the next sentence starts a paragraph of its own, nothing in the rendered text tells the two apart:
-# the two decisions are read as one. (KSVU § 9: '… starta upp Naturskolan igen.' / 'Motionen är med
-# detta färdigbehandlad.')
-JOINED_WITHOUT_BLANK_LINE = {("nacka_ksvu_2021-02-09", "9")}
+# Rendering as DOCX loses the blank lines between paragraphs (a PDF keeps them as space the reader
+# measures). Where a decision's sentence ends at a full line and the next sentence starts a paragraph of
+# its own, nothing in the DOCX tells the two apart: the two decisions are read as one. (KSVU § 9: '…
+# starta upp Naturskolan igen.' / 'Motionen är med detta färdigbehandlad.')
+JOINED_WITHOUT_BLANK_LINE = {("nacka_ksvu_2021-02-09", "9", "docx")}
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +201,7 @@ def test_the_same_document_as_pdf_and_docx_has_the_same_structure(rendered, name
     stem = Path(name).stem
     assert meeting.id == original.id
     expected = [
-        (n, t, c, 1 if (stem, n) in JOINED_WITHOUT_BLANK_LINE else d, p) for n, t, c, d, p in outline(original)
+        (n, t, c, 1 if (stem, n, fmt) in JOINED_WITHOUT_BLANK_LINE else d, p) for n, t, c, d, p in outline(original)
     ]
     assert outline(meeting) == expected
 
