@@ -27,7 +27,7 @@ NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 JAN = "lanschefsnatverket-2026-01-29-minnesanteckningar"
 VR = "valfardsradet-2026-04-09-minnesanteckningar"
 MARCH = "lanschefsnatverket-2026-03-20-minnesanteckningar"
-SN_MARCH, SN_SEPT = "socialnamnden-mora-kommun-2024-03-01-protokoll", "socialnamnden-mora-kommun-2024-09-01-protokoll"
+SN_MARCH, SN_SEPT = "mora-socialnamnden-2024-03-01-protokoll", "mora-socialnamnden-2024-09-01-protokoll"
 
 SAME_MATTER = [
     (f"{NOV}-punkt-4b", f"{VR}-punkt-6c"),

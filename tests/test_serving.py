@@ -33,7 +33,7 @@ def found(index: SearchIndex) -> list[tuple]:
     out = []
     for request, answer in zip(REQUESTS, answers(index)):
         ids = [hit["id"] for hit in answer["hits"]]
-        out.append((answer["total"], answer["facets"], answer["timeline"], ids if request.sort != "relevance" else sorted(ids)))
+        out.append((answer["total"], answer["facets"], answer["timeline"], ids if request.sort not in (None, "relevance") else sorted(ids)))
     return out
 
 

@@ -108,17 +108,16 @@ def test_a_missing_index_is_503_with_the_fix(tmp_path):
     assert "arkiv build" in client.get("/sok?q=x").get_data(as_text=True)
 
 
-def test_a_question_about_decisions_is_newest_first_until_relevance_is_chosen(client):
+def test_a_question_about_decisions_ranks_decisions_until_a_date_order_is_chosen(client):
     question = "/api/search?q=vad beslutade vi om hjälpmedel"
     asked = get(client, question)
-    assert asked["sort"] == "newest" and any("senaste beslutet" in note for note in asked["notes"])
-    dates = [hit["meeting"]["date"] for hit in asked["hits"]]
-    assert dates == sorted(dates, reverse=True)
-    by_relevance = get(client, question + "&sort=relevance")
-    assert by_relevance["sort"] == "relevance" and not any("senaste beslutet" in n for n in by_relevance["notes"])
-    scores = [hit["score"] for hit in by_relevance["hits"]]
-    assert scores == sorted(scores, reverse=True) and scores[0] > scores[-1]
-    assert get(client, "/api/search?q=hjälpmedel")["sort"] == "relevance"
+    assert asked["sort"] == "relevance" and asked["by_decisions"]
+    assert any("beslut i sak om det du frågar om visas först" in note for note in asked["notes"])
+    by_date = get(client, question + "&sort=newest")
+    assert by_date["sort"] == "newest" and not by_date["by_decisions"]
+    dates = [hit["meeting"]["date"] for hit in by_date["hits"]]
+    assert dates == sorted(dates, reverse=True) and dates[0] > dates[-1]
+    assert not get(client, "/api/search?q=hjälpmedel")["by_decisions"]
 
 
 def test_presenter_facet_and_filter(client):
