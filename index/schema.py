@@ -15,10 +15,14 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from whoosh.formats import Positions
 from whoosh.system import pack_uint
 
+from archive.version import READING_VERSION
+
 from .analysis import ANALYZER_VERSION, swedish_analyzer
 
 SCHEMA_VERSION = 11
-VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}"
+# What the index holds depends on its fields, on how words are analysed and on how documents are read:
+# an index built by another of the three is rebuilt by the next `arkiv build`.
+VERSION = f"schema-{SCHEMA_VERSION}/{ANALYZER_VERSION}/reading-{READING_VERSION}"
 
 ITEM, MEETING, FILE, META, RELATIONS = "item", "meeting", "file", "meta", "relations"
 PEOPLE_SEPARATOR = "|"

@@ -105,6 +105,21 @@ def test_an_index_of_another_version_is_never_read_and_is_rebuilt(built):
     assert hits(index_dir, "samsjuklighet")
 
 
+def test_a_change_in_how_documents_are_read_makes_the_index_another_version(tmp_path):
+    """An update re-reads changed files only: after an upgrade of the parser or its rules, an index of
+    the old reading would keep serving it for every unchanged file. The reading's digest is part of the
+    index version, so such an index is rebuilt (as in the test above)."""
+    from archive.version import PACKAGE, READING_VERSION, reading_digest
+    from index.schema import VERSION
+
+    copy = tmp_path / "archive"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "minutes"))
+    assert reading_digest(copy) == READING_VERSION and VERSION.endswith(f"/reading-{READING_VERSION}")
+    rules = sorted((copy / "rules").glob("*.toml"))[0]
+    rules.write_text(rules.read_text(encoding="utf-8") + "\n# one more rule\n", encoding="utf-8")
+    assert reading_digest(copy) != READING_VERSION
+
+
 def test_no_index_yet(tmp_path):
     with pytest.raises(IndexMissing, match="kör `arkiv build`"):
         SearchIndex(tmp_path / "inget")
