@@ -10,6 +10,7 @@ import shutil
 import signal
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -120,13 +121,15 @@ class BuildReport:
         return not self.failures
 
 
-def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: bool = False) -> BuildReport:
-    """Bring the index at index_dir up to date with archive_dir; see BuildReport for what happened."""
+def build(archive_dir: Path, index_dir: Path, rebuild: bool = False, progress: bool = False, wait: float = 0.0,
+          on_wait: Callable[[str], None] | None = None) -> BuildReport:
+    """Bring the index at index_dir up to date with archive_dir; see BuildReport for what happened.
+    A build another process runs (a server's watcher, a nightly job) is waited for up to `wait` seconds."""
     started = time.perf_counter()
     archive_dir, index_dir = Path(archive_dir), Path(index_dir)
-    listing = list_archive(archive_dir)
-    paths = {_source_name(path, archive_dir): path for path in listing.documents}
-    with build_lock(index_dir):
+    with build_lock(index_dir, wait, on_wait):
+        listing = list_archive(archive_dir)  # after the wait: what the other build left is the starting point
+        paths = {_source_name(path, archive_dir): path for path in listing.documents}
         report = BuildReport()
         index, known = _open_for_update(index_dir, rebuild, report)
         take_over_write_lock(index)

@@ -17,6 +17,8 @@ import os
 import pickle
 import shutil
 import threading
+import time
+from collections.abc import Callable
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -168,8 +170,9 @@ _building_guard = threading.Lock()
 
 
 @contextmanager
-def build_lock(index_dir: Path):
-    """One build at a time, across processes and within one.
+def build_lock(index_dir: Path, wait: float = 0.0, on_wait: Callable[[str], None] | None = None):
+    """One build at a time, across processes and within one. A build another process runs is waited
+    for up to `wait` seconds (on_wait is told once, with the holder's process id), then refused.
 
     A POSIX record lock (lockf), not an flock: it belongs to this process alone. The writer processes
     a large build forks do not inherit it (an inherited flock kept the lock held by the orphans of a
@@ -182,7 +185,7 @@ def build_lock(index_dir: Path):
             raise build_running(index_dir)
         _building.add(key)
     try:
-        with _locked(index_dir):
+        with _locked(index_dir, wait, on_wait):
             yield
     finally:
         with _building_guard:
@@ -190,20 +193,24 @@ def build_lock(index_dir: Path):
 
 
 @contextmanager
-def _locked(index_dir: Path):
+def _locked(index_dir: Path, wait: float, on_wait: Callable[[str], None] | None):
     try:
         index_dir.mkdir(parents=True, exist_ok=True)
         handle = (index_dir / "build.lock").open("a+b", buffering=0)  # unbuffered: nothing to flush on close
     except OSError as error:
         raise write_error(error, index_dir, previous=live_generation(index_dir) is not None) from error
     with handle:
-        try:
-            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as error:  # EAGAIN or EACCES: held by a running process
+        deadline = time.monotonic() + wait
+        while not _lock_taken(handle):  # held by a running process
             handle.seek(0)
             holder = handle.read().decode("ascii", "replace").strip()
             process = f" (process {holder})" if holder.isdigit() else ""
-            raise build_running(index_dir, process) from error
+            if time.monotonic() >= deadline:
+                raise build_running(index_dir, process)
+            if on_wait is not None:
+                on_wait(process)
+                on_wait = None
+            time.sleep(LOCK_POLL)
         try:
             handle.truncate(0)
             handle.write(str(os.getpid()).encode())
@@ -213,6 +220,17 @@ def _locked(index_dir: Path):
             yield
         finally:
             fcntl.lockf(handle, fcntl.LOCK_UN)
+
+
+LOCK_POLL = 0.25  # seconds between two tries of a build lock another build holds
+
+
+def _lock_taken(handle) -> bool:
+    try:
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:  # EAGAIN or EACCES
+        return False
+    return True
 
 
 def take_over_write_lock(index) -> bool:

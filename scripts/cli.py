@@ -67,17 +67,23 @@ def main():
 @archive_options
 @click.option("--rebuild", is_flag=True, help="Build from scratch instead of updating.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
-def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool):
+@click.option("--wait", type=click.FloatRange(0, 86_400), default=600, show_default=True,
+              help="Seconds to wait for another running build (a server updating its archive, a nightly job).")
+def build(archive_dir: Path, index_dir: Path, rebuild: bool, quiet: bool, wait: float):
     """Build or update the search index (incremental: only new, changed and removed files).
 
     Exit status 0 when every document was indexed, 3 when some could not be read (they are listed).
     """
-    if not update_index(archive_dir, index_dir, rebuild=rebuild, quiet=quiet).ok:
+    if not update_index(archive_dir, index_dir, rebuild=rebuild, quiet=quiet, wait=wait).ok:
         raise SystemExit(PARTIAL_FAILURE)
 
 
-def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quiet: bool = False):
-    report = build_index(archive_dir, index_dir, rebuild=rebuild, progress=not quiet)
+def update_index(archive_dir: Path, index_dir: Path, rebuild: bool = False, quiet: bool = False, wait: float = 0.0):
+    def waiting(process: str) -> None:
+        click.echo(f"Väntar på en annan `arkiv build`{process} som arbetar med {index_dir} (högst {wait:.0f} s) …",
+                   err=True)
+
+    report = build_index(archive_dir, index_dir, rebuild=rebuild, progress=not quiet, wait=wait, on_wait=waiting)
     if report.rebuilt:
         click.echo(f"Byggde om sökindexet ({report.rebuilt}).")
     click.echo(

@@ -116,3 +116,28 @@ def test_a_public_url_that_is_no_web_address_is_refused(archive_copy, tmp_path, 
                            *serve_options(archive_copy, tmp_path / "index")], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 2 and "--public-url" in done.stderr and "https://" in done.stderr
+
+
+def test_a_nightly_build_waits_for_a_running_build_and_then_runs(archive_copy, tmp_path):
+    """A server watching its archive folder builds when files change: a nightly `arkiv build` starting
+    meanwhile waits for that build (it failed at once), and `--wait 0` keeps the old refusal."""
+    index_dir = tmp_path / "index"
+    build(archive_copy, index_dir)
+    add_meeting(archive_copy)
+    command = [sys.executable, "-m", "scripts.cli", "build", "-q", *serve_options(archive_copy, index_dir)]
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_BUILD_LOCK, str(index_dir)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        refused = subprocess.run([*command, "--wait", "0"], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert refused.returncode == 1 and "arbetar redan" in refused.stderr
+        nightly = subprocess.Popen([*command, "--wait", "120"], cwd=ROOT, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        said = nightly.stderr.readline()  # before the other build ends: it waits
+        holder.communicate("", timeout=30)  # the other build ends
+        out, err = nightly.communicate(timeout=120)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "Väntar på en annan `arkiv build` (process" in said
+    assert nightly.returncode == 0 and "1 nya" in out, err
