@@ -61,6 +61,8 @@ MAIN_PAGES = {
     "hjalp": "/hjalp",
     "personer": "/personer",
     "person": "/personer/ulrika-gardsback",
+    "person-med-uppdrag": "/personer/beat-axa",
+    "beslut-forslag": "/beslut?visa=forslag",
 }
 
 

@@ -11,7 +11,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.test_browser import browser, page, server  # noqa: F401  (fixtures)
+from tests.test_browser import SIZES, browser, new_page, page, server  # noqa: F401  (fixtures)
 
 NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 VR = "valfardsradet-2026-04-09-minnesanteckningar"
@@ -77,3 +77,61 @@ def test_the_answer_to_a_question_comes_before_the_hits(page):
     expect(card).to_contain_text("29 januari 2026 · Länschefsnätverket")
     expect(card).to_contain_text("att anta uppdragsbeskrivningen för regional processgrupp inom samsjuklighet")
     assert card.bounding_box()["y"] < page.locator(".hits").bounding_box()["y"]
+
+
+def boxes(page, *selectors: str) -> list[dict]:
+    return [page.locator(selector).first.bounding_box() for selector in selectors]
+
+
+def test_the_answer_heads_the_hits_beside_the_chart_and_is_read_before_the_filters(page):
+    page.goto("/sok?q=vad beslutade vi om hjälpmedel")
+    card, sidebar, hits = boxes(page, ".answer", ".sidebar", ".hits")
+    assert card["x"] >= sidebar["x"] + sidebar["width"], "the answer stands beside the chart, in the hits' column"
+    assert abs(card["y"] - sidebar["y"]) < 2 and card["y"] + card["height"] <= hits["y"]
+    expect(page.locator("#f-sort option:checked")).to_have_text("Beslut i sak först")  # the order, said in the control
+    page.get_by_role("link", name="Avgränsa och sortera").focus()
+    page.keyboard.press("Tab")  # the next stop is the answer, not the chart or the filters
+    assert page.evaluate("document.activeElement.closest('.answer') !== null")
+
+
+def test_on_a_phone_the_answer_comes_first_then_the_hits_then_the_chart(browser, server):
+    page = new_page(browser, server, SIZES["mobil"])
+    page.goto("/sok?q=vad beslutade vi om hjälpmedel")
+    card, hits, sidebar = boxes(page, ".answer", ".hits", ".sidebar")
+    assert card["y"] + card["height"] <= hits["y"] < sidebar["y"]
+    assert card["x"] >= 0 and card["x"] + card["width"] <= SIZES["mobil"]["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= SIZES["mobil"]["width"]
+    page.context.close()
+
+
+def test_the_registers_two_tabs_read_as_two_buttons_on_a_phone(browser, server):
+    page = new_page(browser, server, SIZES["mobil"])
+    page.goto("/beslut")
+    tabs = page.locator(".tabs a")
+    expect(tabs).to_have_count(2)
+    for box in (tabs.nth(0).bounding_box(), tabs.nth(1).bounding_box()):
+        assert box["x"] >= 0 and box["x"] + box["width"] <= SIZES["mobil"]["width"]
+    edges = tabs.evaluate_all("""tabs => tabs.map(t => { const s = getComputedStyle(t);
+        return [s.borderBottomStyle, s.borderBottomColor, s.borderTopColor]; })""")
+    white, transparent = "rgb(255, 255, 255)", "rgba(0, 0, 0, 0)"
+    for style, bottom, top in edges:  # each tab is a whole box, the chosen one no open-ended tab on a wrapped line
+        assert style == "solid" and bottom not in (white, transparent) and bottom == top
+    assert edges[0][1] != edges[1][1], "the chosen tab is marked apart from the other"
+    page.context.close()
+
+
+def test_a_threads_dates_stand_on_one_line_on_a_laptop(page):
+    page.goto("/beslut")
+    date = page.locator(".thread__date time").filter(has_text="25 september 2020").first
+    lines = date.evaluate("el => el.getClientRects().length")  # an inline element has a box per line
+    assert lines == 1, f"'25 september 2020' breaks over {lines} lines"
+
+
+def test_a_persons_page_shows_the_assignments_they_carry(page):
+    page.goto("/personer/beat-axa")
+    section = page.locator("section").filter(has=page.get_by_role("heading", name="Uppdrag till Beat Axå"))
+    entry = section.locator(".assignment")
+    expect(entry).to_have_count(1)
+    expect(entry.locator(".status")).to_have_text("Öppet")
+    entry.get_by_role("link", name=re.compile("^Beat Axå: ta hem ärendet")).click()
+    expect(page.locator("h1")).to_contain_text("Beat Axå: ta hem ärendet till Region Dalarna")
