@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
+from archive.citation import item_label as cited_item_label
 from archive.model import DocType, slug
 from index.errors import SearchIndexError
 
@@ -25,6 +26,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
         highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url, swedish_list=swedish_list,
+        item_label=item_label, item_prefix=item_prefix, item_number=item_number,
     )
     app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
                                  archive_scope=archive_scope, page_address=page_address)
@@ -42,6 +44,24 @@ def swedish_date(iso: str | None) -> str:
     if len(parts) == 2:
         return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
+
+
+def item_label(number: str, doc_type: str | None = None) -> str:
+    """How the pages name an item, as its citation does: 'punkt 5c'; a protocol's paragraph '§ 185'."""
+    return cited_item_label(str(number), doc_type or "")
+
+
+def item_prefix(number: str, doc_type: str | None = None, capital: bool = False) -> str:
+    """What stands before an item's title: 'punkt 5c.' ('Punkt 5c.' to open a heading); '§ 185'."""
+    label = item_label(number, doc_type)
+    label = label if label.startswith("§") else f"{label}."
+    return label[:1].upper() + label[1:] if capital else label
+
+
+def item_number(number: str, doc_type: str | None = None) -> str:
+    """An item's number in its own meeting's headings and contents: '5c.'; a protocol's '§ 185'."""
+    label = item_label(number, doc_type)
+    return label if label.startswith("§") else f"{number}."
 
 
 def swedish_list(words) -> str:
