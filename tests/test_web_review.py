@@ -5,7 +5,9 @@ import csv
 import datetime
 import io
 import re
+import shutil
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import docx
 import pytest
@@ -15,6 +17,7 @@ NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
 DEC_2021 = "lanschefsnatverket-2021-12-dagordning"
 ITEM_5C = f"{NOV}-punkt-5c"
 ITEM_4A = f"{NOV}-punkt-4a"
+ASSIGNMENT_5A = f"{NOV}-punkt-5a-uppdrag-1"
 
 
 def html(client, url: str, status: int = 200) -> str:
@@ -141,10 +144,13 @@ def test_feed_is_atom_for_readers_and_a_page_for_browsers(client):
 
 
 def test_labels_say_bevaka_and_no_format_names(client):
-    for url in ("/amne/minimaria", "/sok?q=MiniMaria", "/beslut", f"/moten/{NOV}"):
+    for url in ("/amne/minimaria", "/sok?q=MiniMaria", "/beslut", f"/moten/{NOV}", "/uppdrag", f"/uppdrag/{ASSIGNMENT_5A}",
+                "/personer/beat-axa"):
         page = text(html(client, url))
         assert not re.search(r"\b(Atom|JSON|Markdown)\b", page), url
     assert "Bevaka ämnet" in text(html(client, "/amne/minimaria"))
+    assert "Bevaka nya uppdrag" in text(html(client, "/uppdrag"))
+    assert "Uppdraget som data för utvecklare" in text(html(client, f"/uppdrag/{ASSIGNMENT_5A}"))
 
 
 def test_help_page_explains_searching_citing_the_basket_and_feeds(client):
@@ -152,6 +158,18 @@ def test_help_page_explains_searching_citing_the_basket_and_feeds(client):
     for anchor in ("sok", "avgransa", "fragor", "citera", "underlag", "bevaka", "ladda-ner", "api"):
         assert f'id="{anchor}"' in page
     assert "Markdown" in page and "Atom" in page and "CSV" in page and "JSON" in page
+
+
+def test_help_page_explains_what_the_decisions_assignments_history_and_originals_show(client):
+    page = html(client, "/hjalp")
+    for anchor in ("beslut", "original"):
+        assert f'id="{anchor}"' in page and f'href="#{anchor}"' in page
+    words = text(page)
+    for term in ("Visa även formalia", "gemensamt för punkt 6a–6d", "Troligen återrapporterat", "Ärendets gång",
+                 "Liknande punkter", "§ 185", "Kallade", "Öppna originalet på sidan 7", "OCR", "/api/assignments"):
+        assert term in words, term
+    asking = text(page.split('id="fragor"')[1].split("</section>")[0])
+    assert "Nyast först" in asking and "formalia" in asking  # how a question orders its hits today
 
 
 @pytest.mark.parametrize("url", ["/", "/sok?q=x", "/moten", f"/moten/{NOV}", "/amne", "/beslut", "/underlag",
@@ -183,7 +201,8 @@ def test_a_hit_with_a_decision_tells_its_two_citations_apart(client):
 def test_a_question_about_decisions_says_its_order_and_can_be_sorted_by_date(client):
     page = html(client, "/sok?q=vad beslutade vi om hjälpmedel")
     assert "beslut i sak om det du frågar om visas först, det senaste först" in text(page)
-    assert '<option value="relevance" selected>' in page
+    assert '<option value="relevance" selected>Beslut i sak först</option>' in page  # what the order is, in the control
+    assert '<option value="relevance" selected>Relevans</option>' in html(client, "/sok?q=hjälpmedel")
     by_date = html(client, "/sok?q=vad beslutade vi om hjälpmedel&sort=newest")
     assert '<option value="newest" selected>' in by_date and "visas först" not in text(by_date)
 
@@ -193,6 +212,7 @@ def test_people_list_and_a_persons_page(client):
     assert '<a href="/personer/ulrika-gardsback">Ulrika Gärdsback</a>' in people
     page = text(html(client, "/personer/caroline-mork"))
     assert "Föredragande för 3 punkter" in page and "Beslut som nämner Caroline Mörk" in page
+    assert "Uppdrag till Caroline Mörk Inget beslut i arkivet ger Caroline Mörk ett uppdrag." in page
     assert html(client, "/personer/ingen-alls", 404)
 
 
@@ -215,3 +235,49 @@ def test_hostile_basket_and_people_parameters_never_give_a_500(client, route, va
         assert response.status_code in (200, 400, 404), (route, query, response.status_code)
         assert b"<script>alert" not in response.data
     assert client.get("/personer/" + value.replace("/", "")).status_code in (404, 308)
+
+
+def test_a_persons_page_lists_the_assignments_given_to_them_with_their_status(client):
+    page = html(client, "/personer/beat-axa")
+    given = text(page.split('id="assignments-title"')[1].split("</section>")[0])
+    assert "Uppdrag till Beat Axå" in given
+    assert "Beat Axå: ta hem ärendet till Region Dalarna för vidare dialog" in given and "Öppet" in given
+    assert f'href="/uppdrag/{NOV}-punkt-8a-uppdrag-1"' in page
+
+
+def test_a_meetings_contents_count_its_items_and_sub_items(client):
+    page = text(html(client, "/moten/valfardsradet-2026-04-09-minnesanteckningar"))
+    assert "Innehåll (11 punkter, 4 underpunkter)" in page  # 15 in all, as the list of meetings says
+    assert "Innehåll (13 punkter, 1 underpunkt)" in text(html(client, f"/moten/{DEC_2021}"))
+
+
+def test_a_missing_page_names_what_is_missing_in_swedish_quotes(client):
+    page = text(html(client, "/moten/finns-inte", 404))
+    assert "Det finns inget möte ”finns-inte” i arkivet." in page and "med id" not in page
+
+
+@pytest.fixture(scope="module")
+def protocol_client(tmp_path_factory):
+    """The site over one municipal §-protocol of the corpus (Nacka kommunstyrelse 2018-06-04)."""
+    from index.build import build
+    from webapp import create_app
+
+    archive = tmp_path_factory.mktemp("protocol")
+    shutil.copy(Path(__file__).parent / "corpus" / "nacka_ks_2018-06-04.txt", archive)
+    index_dir = tmp_path_factory.mktemp("protocol-index")
+    build(archive, index_dir)
+    return create_app({"ARCHIVE_DIR": archive, "INDEX_DIR": index_dir, "TESTING": True}).test_client()
+
+
+def test_a_protocol_names_its_paragraphs_with_the_section_sign_as_its_citations_do(protocol_client):
+    meeting = html(protocol_client, "/moten/nacka-kommunstyrelsen-2018-06-04-protokoll")
+    words = text(meeting)
+    assert re.search(r"Innehåll \(\d+ paragrafer\)", words)
+    assert "§ 182 Avtal med Fastighets AB Orminge för del av Nybackakvarteret, Orminge" in words  # contents and heading
+    assert '<span class="item__number">§ 182</span>' in meeting
+    assert 'data-basket-label="Kommunstyrelsen, Nacka kommun 2018-06-04, § 182 Avtal med Fastighets AB' in meeting
+    assert not re.search(r"\b182\.", words) and "punkt 182" not in words
+    hits = text(html(protocol_client, "/sok?q=Nybackakvarteret"))
+    assert "§ 182 Avtal med Fastighets AB Orminge" in hits and "Punkt 182" not in hits
+    register = text(html(protocol_client, "/beslut"))
+    assert "§ 182 Avtal med Fastighets AB Orminge" in register and "Punkt 18" not in register

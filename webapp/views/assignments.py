@@ -53,7 +53,7 @@ def assignment_list():
 def assignment_page(assignment_id: str):
     found = search_index().assignment(assignment_id)
     if found is None:
-        abort(404, f"Det finns inget uppdrag '{assignment_id}' i arkivet.")
+        abort(404, f"Det finns inget uppdrag ”{assignment_id}” i arkivet.")
     history = search_index().history(found.item["id"])
     return render_template("assignment.html", a=found, history=history)
 

@@ -39,7 +39,7 @@ def meeting(meeting_id: str):
     index = search_index()
     found = index.meeting(meeting_id)
     if found is None:
-        abort(404, f"Det finns inget möte med id '{meeting_id}' i arkivet.")
+        abort(404, f"Det finns inget möte ”{meeting_id}” i arkivet.")
     previous, following = neighbours(index.meetings(), found)
     given, histories = for_meeting(index, found)  # assignments with their status, each matter's history
     return render_template("meeting.html", meeting=found, previous=previous, following=following, given=given,
@@ -75,7 +75,7 @@ def item(item_id: str):
     """An agenda item's own URL: it redirects to the item on its meeting page."""
     found = search_index().item(item_id)
     if found is None:
-        abort(404, f"Det finns ingen punkt med id '{item_id}' i arkivet.")
+        abort(404, f"Det finns ingen punkt ”{item_id}” i arkivet.")
     return redirect(url_for("meetings.meeting", meeting_id=found.meeting.id, _anchor=found.anchor))
 
 
@@ -111,6 +111,6 @@ def attachment(meeting_id: str, anchor: str):
     source, meeting = index.meeting_file(meeting_id), index.meeting(meeting_id)
     found = next((a for a in (meeting or {}).get("attachments", []) if a["anchor"] == anchor), None)
     if source is None or found is None:
-        abort(404, f"Mötet '{meeting_id}' har ingen bilaga '{anchor}' i arkivet.")
+        abort(404, f"Mötet ”{meeting_id}” har ingen bilaga ”{anchor}” i arkivet.")
     path = (PurePosixPath(source).parent / found["source"]).as_posix()
     return _archive_file(path, meeting_file_name(meeting, PurePosixPath(path).suffix.lower(), found["label"]))

@@ -1,11 +1,12 @@
-"""People: everyone who presented an item (/personer), and a person's page: the items they presented, the decisions
-that name them, and (when the archive knows them) their assignments."""
+"""People: everyone who presented an item (/personer), and a person's page: the items they presented, the
+assignments given to them and the decisions that name them."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, render_template
 
 from archive.model import slug as slug_of
+from index.followup import select
 from index.search import SearchRequest
 
 from ..archive_index import search_index
@@ -25,10 +26,16 @@ def person_list():
 def person(slug: str):
     name = next((n for n in search_index().presenters() if slug_of(n) == slug), None)
     if name is None:
-        abort(404, f"Det finns ingen föredragande '{slug}' i arkivet.")
+        abort(404, f"Det finns ingen föredragande ”{slug}” i arkivet.")
     presented, first = all_hits(SearchRequest(presenter=name, sort="newest"), PER_PERSON)
     return render_template("person.html", name=name, presented=presented, total=first.total,
-                           decisions=decisions_naming(name), facets=first.facets)
+                           decisions=decisions_naming(name), facets=first.facets, assignments=assigned_to(name))
+
+
+def assigned_to(name: str) -> list:
+    """The assignments the person carries out (alone or with others), the newest first."""
+    given = select(search_index().assignments(), person=name)
+    return sorted(given, key=lambda a: (a.meeting["date"], a.id), reverse=True)
 
 
 def decisions_naming(name: str) -> list:

@@ -36,7 +36,7 @@ def curated_export(slug: str, fmt: str):
 
 
 def known_topic(slug: str):
-    return topic(slug) or abort(404, f"Det finns inget ämne '{slug}' i arkivet.")
+    return topic(slug) or abort(404, f"Det finns inget ämne ”{slug}” i arkivet.")
 
 
 @blueprint.get("/tidslinje")

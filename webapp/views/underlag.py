@@ -60,7 +60,7 @@ def citation(item_id: str):
     """The citation of an item, or with ?beslut=N of its N:th decision (from 1)."""
     entry = entry_for(f"{item_id}~{request.args['beslut']}" if request.args.get("beslut") else item_id)
     if entry is None:
-        abort(404, f"Det finns ingen punkt '{item_id}' med det beslutet i arkivet.")
+        abort(404, f"Det finns ingen punkt ”{item_id}” med det beslutet i arkivet.")
     return jsonify(text=entry.citation.text, markdown=entry.citation.markdown, html=entry.citation.html,
                    url=entry.citation.url)
 
