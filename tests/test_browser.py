@@ -467,3 +467,15 @@ def test_a_meeting_and_a_timeline_print_on_a4_without_menus_or_buttons(page, url
     for screen_only in ("Hoppa till innehållet", "Citera punkten", "Lägg punkten i underlag", "Ladda ner listan",
                         "Mötesarkivet samlar"):
         assert screen_only not in printed
+
+
+def test_a_meetings_facts_read_as_label_and_value_rows_on_a_phone(browser, server):
+    page = new_page(browser, server, SIZES["mobil"])
+    page.goto("/moten/valfardsradet-2026-04-09-minnesanteckningar")
+    rows = page.locator(".facts > div")
+    expect(rows).to_have_count(6)
+    for row in rows.all():
+        label, value = row.locator("dt").bounding_box(), row.locator("dd").bounding_box()
+        assert abs(label["y"] - value["y"]) < 8 and value["x"] > label["x"] + label["width"], row.inner_text()
+    assert page.locator(".facts").bounding_box()["height"] < SIZES["mobil"]["height"] / 3
+    page.context.close()
