@@ -239,6 +239,7 @@ def test_hostile_basket_and_people_parameters_never_give_a_500(client, route, va
 
 def test_a_persons_page_lists_the_assignments_given_to_them_with_their_status(client):
     page = html(client, "/personer/beat-axa")
+    assert "Föredragna punkter (2) Uppdrag (1) Beslut som nämner Beat Axå (1)" in text(page)  # the page's parts, linked
     given = text(page.split('id="assignments-title"')[1].split("</section>")[0])
     assert "Uppdrag till Beat Axå" in given
     assert "Beat Axå: ta hem ärendet till Region Dalarna för vidare dialog" in given and "Öppet" in given
