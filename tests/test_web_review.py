@@ -282,3 +282,11 @@ def test_a_protocol_names_its_paragraphs_with_the_section_sign_as_its_citations_
     assert "§ 182 Avtal med Fastighets AB Orminge" in hits and "Punkt 182" not in hits
     register = text(html(protocol_client, "/beslut"))
     assert "§ 182 Avtal med Fastighets AB Orminge" in register and "Punkt 18" not in register
+
+
+def test_an_empty_or_fruitless_timeline_says_what_to_do(client):
+    empty = text(html(client, "/tidslinje"))
+    assert "Skriv ett ämne eller några ord, så visar tidslinjen alla punkter om det" in empty and "Ämnen" in empty
+    fruitless = html(client, "/tidslinje?q=zzzqqq")
+    assert "Inga punkter i arkivet för" in fruitless and 'href="/sok?q=zzzqqq"' in fruitless
+    assert 'href="/amne"' in fruitless.split("Inga punkter i arkivet")[1]
