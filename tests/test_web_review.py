@@ -290,3 +290,17 @@ def test_an_empty_or_fruitless_timeline_says_what_to_do(client):
     fruitless = html(client, "/tidslinje?q=zzzqqq")
     assert "Inga punkter i arkivet för" in fruitless and 'href="/sok?q=zzzqqq"' in fruitless
     assert 'href="/amne"' in fruitless.split("Inga punkter i arkivet")[1]
+
+
+def test_an_archive_without_the_curated_topics_says_so_and_counts_one_item_as_one(tmp_path):
+    from index.build import build
+    from webapp import create_app
+
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    shutil.copy(Path(__file__).parent / "corpus" / "digg_ena_2024-09-16.md", archive)
+    shutil.copy(Path(__file__).parent / "corpus" / "digg_ena_2024-09-16.meta.toml", archive)
+    build(archive, tmp_path / "index")
+    client = create_app({"ARCHIVE_DIR": archive, "INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
+    assert "Inga utvalda ämnen i det här arkivet" in text(html(client, "/amne"))
+    assert "· 1 punkt" in text(html(client, "/")) and "1 punkter" not in text(html(client, "/moten"))
