@@ -292,7 +292,7 @@ def test_an_empty_or_fruitless_timeline_says_what_to_do(client):
     assert 'href="/amne"' in fruitless.split("Inga punkter i arkivet")[1]
 
 
-def test_an_archive_without_the_curated_topics_says_so_and_counts_one_item_as_one(tmp_path):
+def test_an_archive_without_the_curated_topics_says_so_offers_no_samples_words_and_counts_one_item_as_one(tmp_path):
     from index.build import build
     from webapp import create_app
 
@@ -304,3 +304,9 @@ def test_an_archive_without_the_curated_topics_says_so_and_counts_one_item_as_on
     client = create_app({"ARCHIVE_DIR": archive, "INDEX_DIR": tmp_path / "index", "TESTING": True}).test_client()
     assert "Inga utvalda ämnen i det här arkivet" in text(html(client, "/amne"))
     assert "· 1 punkt" in text(html(client, "/")) and "1 punkter" not in text(html(client, "/moten"))
+    hint = text(html(client, "/").split('id="q-hint"')[1].split("</p>")[0])
+    assert "Skriv ett ämne, ett namn eller ett diarienummer." in hint and "MiniMaria" not in hint  # no sample's words
+
+
+def test_the_search_box_offers_the_archives_own_topics_as_examples(client):
+    assert 'Till exempel <em>MiniMaria</em>, <em>samsjuklighet</em> eller <em>&#34;första veckans hjälpmedel&#34;</em>.' in html(client, "/")

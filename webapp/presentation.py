@@ -16,6 +16,7 @@ from index.errors import SearchIndexError
 from .archive_index import search_index
 from .citations import cite_item
 from .params import known
+from .topics import search_examples
 
 MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
           "november", "december")
@@ -29,7 +30,8 @@ def init_app(app: Flask) -> None:
         item_label=item_label, item_prefix=item_prefix, item_number=item_number,
     )
     app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
-                                 archive_scope=archive_scope, page_address=page_address)
+                                 archive_scope=archive_scope, page_address=page_address,
+                                 search_examples=search_examples)
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 

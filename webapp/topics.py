@@ -31,6 +31,15 @@ def topics() -> list[Topic]:
     return cached[1]
 
 
+def search_examples() -> tuple[list[str], list[str]]:
+    """What the search box offers as examples, from the archive's own topics: up to two single words and one
+    phrase (each topic's first alternative); none when the archive has no topics."""
+    firsts = [t.query.split(" ELLER ")[0].strip() for t in topics()]
+    words = [q for q in firsts if q and " " not in q and '"' not in q]
+    phrases = [q.strip('"') for q in firsts if q.startswith('"') and q.endswith('"') and q.count('"') == 2]
+    return words[:2], phrases[:1]
+
+
 def topic(slug: str) -> Topic | None:
     return next((t for t in topics() if t.slug == slug), None)
 
