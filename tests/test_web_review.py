@@ -310,3 +310,8 @@ def test_an_archive_without_the_curated_topics_says_so_offers_no_samples_words_a
 
 def test_the_search_box_offers_the_archives_own_topics_as_examples(client):
     assert 'Till exempel <em>MiniMaria</em>, <em>samsjuklighet</em> eller <em>&#34;första veckans hjälpmedel&#34;</em>.' in html(client, "/")
+
+
+def test_a_topic_and_a_question_name_the_latest_decision_alike(client):
+    assert "Senaste beslut i sak" in text(html(client, "/amne/samsjuklighet"))
+    assert "Senaste beslut i sak" in text(html(client, "/sok?q=vad beslutade vi om samsjuklighet"))
