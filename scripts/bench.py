@@ -2,6 +2,8 @@
 
     python scripts/bench.py --items 20000 [--json]     index: build, add one meeting, size, query latency
                                                         (ours in full vs SQLite FTS5's bare top 10), memory
+    python scripts/bench.py --items 20000,100000,200000  the same at each size, and how each cost grows
+                                                        between them (per item, per 10,000 items, as a ratio)
     python scripts/bench.py parse --documents 3000 [--format txt|pdf|docx]    read + parse throughput
     python scripts/bench.py quality [--json]           search quality over the judgement lists (tests/quality/),
                                                         ours beside SQLite FTS5 (scripts/quality.py)
@@ -193,27 +195,73 @@ def run_index_benchmark(items: int, rounds: int, seed: int) -> dict:
         "ours_p50_ms": round(statistics.median(served["timings"]), 2),
         "ours_p95_ms": round(percentile(served["timings"], 0.95), 2),
         "fts5_p50_ms": round(fts5_p50, 3), "fts5_p95_ms": round(fts5_p95, 3),
+        "p95_ratio": round(percentile(served["timings"], 0.95) / fts5_p95, 2),
         "repeat_ms": round(served["repeat_ms"], 3), "rss_mb": round(served["rss_mb"], 1),
         "queries": len(QUERIES) * rounds,
+        **per_item(items, build_s, index_mb, served["rss_mb"]),
     }
 
 
+def per_item(items: int, build_s: float, index_mb: float, rss_mb: float) -> dict:
+    """The costs that should stay flat as the archive grows: build and index size per item, memory per 10,000 items."""
+    return {"build_ms_per_item": round(build_s * 1000 / items, 3), "index_bytes_per_item": round(index_mb * 1e6 / items),
+            "rss_mb_per_10k_items": round(rss_mb * 10_000 / items, 1)}
+
+
+def growth(runs: list[dict]) -> list[dict]:
+    """How each cost grew from one size to the next, as ratios: linear cost grows as the items do."""
+    keys = {"items_x": "items", "build_x": "build_s", "index_x": "index_mb", "rss_x": "rss_mb", "p95_x": "ours_p95_ms",
+            "fts5_p95_x": "fts5_p95_ms", "add_one_x": "add_one_s"}
+    return [{"from": small["items"], "to": large["items"]}
+            | {name: round(large[key] / small[key], 2) if small[key] else None for name, key in keys.items()}
+            for small, large in zip(runs, runs[1:])]
+
+
+def sizes(text: str) -> list[int]:
+    try:
+        values = [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+    except ValueError:
+        values = []
+    if not values or min(values) < ITEMS_PER_MEETING:
+        raise click.BadParameter(f"'{text}': one or more numbers of items (at least {ITEMS_PER_MEETING}), comma-separated")
+    return sorted(set(values))
+
+
+GROWTH_COLUMNS = ("items", "build_s", "build_ms_per_item", "index_mb", "index_bytes_per_item", "rss_mb",
+                  "rss_mb_per_10k_items", "ours_p95_ms", "fts5_p95_ms", "p95_ratio", "repeat_ms", "add_one_s")
+
+
+def print_table(runs: list[dict], steps: list[dict]) -> None:
+    click.echo("  ".join(f"{name:>20}" for name in GROWTH_COLUMNS))
+    for run in runs:
+        click.echo("  ".join(f"{run[name]!s:>20}" for name in GROWTH_COLUMNS))
+    for step in steps:
+        click.echo(f"{step['from']} -> {step['to']} items ({step['items_x']}x): build {step['build_x']}x, "
+                   f"index {step['index_x']}x, memory {step['rss_x']}x, p95 {step['p95_x']}x "
+                   f"(FTS5 {step['fts5_p95_x']}x), one added meeting {step['add_one_x']}x")
+
+
 @click.group(invoke_without_command=True)
-@click.option("--items", default=20_000, show_default=True, help="Agenda items in the generated archive.")
+@click.option("--items", default="20000", show_default=True,
+              help="Agenda items in the generated archive; several sizes comma-separated (20000,100000,200000).")
 @click.option("--rounds", default=3, show_default=True, help="Times each query is asked.")
 @click.option("--seed", default=1, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of a table.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of a table (one object, or runs and growth).")
 @click.pass_context
-def main(ctx, items: int, rounds: int, seed: int, as_json: bool):
+def main(ctx, items: str, rounds: int, seed: int, as_json: bool):
     """Mötesarkivet benchmarks (default: the index benchmark)."""
     if ctx.invoked_subcommand is not None:
         return
-    result = run_index_benchmark(items, rounds, seed)
+    runs = [run_index_benchmark(size, rounds, seed) for size in sizes(items)]
+    steps = growth(runs)
     if as_json:
-        click.echo(json.dumps(result))
+        click.echo(json.dumps(runs[0] if len(runs) == 1 else {"runs": runs, "growth": steps}))
         return
-    for key, value in result.items():
-        click.echo(f"{key:>12}  {value}")
+    if len(runs) == 1:
+        for key, value in runs[0].items():
+            click.echo(f"{key:>20}  {value}")
+        return
+    print_table(runs, steps)
 
 
 @main.command()
