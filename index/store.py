@@ -90,11 +90,12 @@ def column(reader, name: str, index_dir: Path | None = None) -> list:
     Read segment by segment: Whoosh's MultiColumnReader leaves out the segments that lack the column
     (one holding only the meta document), which shifted every later document's value (issue 16)."""
     values: list = []
+    shared: dict = {}  # each distinct value held once: Whoosh reads a new string for every document
     for leaf, offset in _leaves(reader):
         part = list(leaf.column_reader(name))
         if offset != len(values) or len(part) != leaf.doc_count_all() or _disagrees(leaf, name, part):
             raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
-        values += part
+        values += [shared.setdefault(value, value) for value in part]
     return values
 
 
