@@ -9,15 +9,12 @@ from .schema import PEOPLE_SEPARATOR
 FACETS = ("year", "month", "organ", "doc_type", "kinds", "decision_tally", "proposal_tally", "presenter_set")
 
 
-def count(facet_keys: list[tuple], docnums) -> dict[str, Counter]:
-    """Each facet's values counted over docnums. facet_keys holds each document's facet values as one
-    tuple (read once per index generation): the few distinct tuples are counted, then split per facet."""
-    combinations = Counter(map(facet_keys.__getitem__, docnums))
-    counters = {name: Counter() for name in FACETS}
-    for values, number in combinations.items():
-        for name, value in zip(FACETS, values):
-            counters[name][value] += number
-    return counters
+def count(facet_columns: tuple[list, ...], docnums) -> dict[str, Counter]:
+    """Each facet's values counted over docnums: one pass per facet over its column, in C (counting
+    each document's tuple of values and splitting the distinct tuples in Python cost 3 times as much
+    at 30 % of the items matched: the tuples were nearly all distinct)."""
+    docnums = list(docnums)
+    return {name: Counter(map(column.__getitem__, docnums)) for name, column in zip(FACETS, facet_columns)}
 
 
 def facets(groups: dict[str, Counter]) -> dict[str, dict[str, int]]:

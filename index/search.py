@@ -64,7 +64,7 @@ class SearchIndex:
         with self._live.current() as view, view.lock:
             snapshot = view.snapshot
             snapshot.postings.preload(PRELOAD_SHARE)
-            count(snapshot.facet_keys(), ())
+            count(snapshot.facet_columns(), ())
             snapshot.date_rank(newest=True)
             snapshot.date_rank(newest=False)
             snapshot.vocabulary.variants()
@@ -118,7 +118,7 @@ class SearchIndex:
         for docnum, score in chosen:
             stored = snapshot.searcher.stored_fields(docnum)
             hits.append(explained(_hit(stored, score, stems, prefixes, keys_of), stored, matcher, stems, prefixes))
-        groups = count(snapshot.facet_keys(), matched)
+        groups = count(snapshot.facet_columns(), matched)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
             facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes, sort=sort,
@@ -138,7 +138,7 @@ class SearchIndex:
         """Everyone who presented an item, with how many, the most frequent first."""
         with self._live.current() as view, view.lock:
             items = view.snapshot.postings.docs("doctype", ITEM)
-            return people_counts(count(view.snapshot.facet_keys(), items)["presenter_set"])
+            return people_counts(count(view.snapshot.facet_columns(), items)["presenter_set"])
 
     def organs(self) -> list[str]:
         with self._live.current() as view, view.lock:

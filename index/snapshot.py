@@ -22,7 +22,6 @@ class Snapshot:
         self._postings: Postings | None = None
         self._vocabulary: Vocabulary | None = None
         self._columns: dict[str, list] = {}
-        self._facet_keys: list[tuple] | None = None
         self._ranks: dict[str, list[int]] = {}
         self._summaries: list[dict] | None = None
         self._speller: Speller | None = None
@@ -54,11 +53,9 @@ class Snapshot:
             self._columns = {n: column(reader, n) for n in dict.fromkeys((*CHECKED_COLUMNS, *FACETS))}
         return self._columns[name]
 
-    def facet_keys(self) -> list[tuple]:
-        """Each document's facet values as one tuple (see facets.count)."""
-        if self._facet_keys is None:
-            self._facet_keys = list(zip(*(self.column(name) for name in FACETS)))
-        return self._facet_keys
+    def facet_columns(self) -> tuple[list, ...]:
+        """Each facet's column, in the order of FACETS (see facets.count)."""
+        return tuple(self.column(name) for name in FACETS)
 
     def date_rank(self, newest: bool) -> list[int]:
         """Each document's place when sorted by date (newest or oldest first), then by its order in the meeting."""
