@@ -421,6 +421,7 @@ def test_bevaka_opens_a_swedish_page_that_explains_how_to_subscribe(page):
     expect(page.locator("h1")).to_have_text("MiniMaria")
     expect(page.get_by_role("heading", name="Så bevakar du")).to_be_visible()
     expect(page.locator(".feed-entries > li")).to_have_count(4)
+    expect(page.locator(".feed-entries time").first).to_have_text("9 april 2026")  # dates as the site writes them
     page.get_by_role("button", name="Kopiera adressen").click()
     assert page.evaluate("navigator.clipboard.readText()") == page.url
     assert page.console_errors == []  # the page keeps the site's Content-Security-Policy
@@ -478,4 +479,12 @@ def test_a_meetings_facts_read_as_label_and_value_rows_on_a_phone(browser, serve
         label, value = row.locator("dt").bounding_box(), row.locator("dd").bounding_box()
         assert abs(label["y"] - value["y"]) < 8 and value["x"] > label["x"] + label["width"], row.inner_text()
     assert page.locator(".facts").bounding_box()["height"] < SIZES["mobil"]["height"] / 3
+    page.context.close()
+
+
+def test_a_meetings_title_keeps_its_date_whole_on_a_phone(browser, server):
+    page = new_page(browser, server, SIZES["mobil"])
+    page.goto("/moten/valfardsradet-2026-04-09-minnesanteckningar")
+    expect(page.locator("h1")).to_have_text("Minnesanteckningar Välfärdsrådet 2026-04-09")
+    assert page.locator("h1 .nowrap").evaluate("el => el.getClientRects().length") == 1  # not '2026-04-' / '09'
     page.context.close()

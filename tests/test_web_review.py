@@ -255,6 +255,7 @@ def test_a_meetings_contents_count_its_items_and_sub_items(client):
 def test_a_missing_page_names_what_is_missing_in_swedish_quotes(client):
     page = text(html(client, "/moten/finns-inte", 404))
     assert "Det finns inget möte ”finns-inte” i arkivet." in page and "med id" not in page
+    assert 'aria-current="page"' not in html(client, "/moten/finns-inte", 404)  # no menu entry is where the user is
 
 
 @pytest.fixture(scope="module")

@@ -29,7 +29,8 @@ def answer(status: int, detail: str | None):
     title, explanation = MESSAGES.get(status, (f"Fel {status}", ""))
     if request.path.startswith("/api/"):
         return jsonify(error=detail or explanation), status
-    return render_template("error.html", title=title, explanation=explanation, detail=detail, status=status), status
+    return render_template("error.html", title=title, explanation=explanation, detail=detail, status=status,
+                           error_page=True), status
 
 
 def http_error(error: HTTPException):

@@ -27,7 +27,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.filters.update(
         swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
         highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url, swedish_list=swedish_list,
-        item_label=item_label, item_prefix=item_prefix, item_number=item_number,
+        item_label=item_label, item_prefix=item_prefix, item_number=item_number, whole_dates=whole_dates,
     )
     app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
                                  archive_scope=archive_scope, page_address=page_address,
@@ -46,6 +46,14 @@ def swedish_date(iso: str | None) -> str:
     if len(parts) == 2:
         return f"{MONTHS[parts[1] - 1]} {parts[0]}"
     return str(parts[0])
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+
+
+def whole_dates(text: str) -> Markup:
+    """Text whose ISO dates never break at a hyphen ('2026-04-/09' on a phone): each in a span kept whole."""
+    return Markup(ISO_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(text))))
 
 
 def item_label(number: str, doc_type: str | None = None) -> str:

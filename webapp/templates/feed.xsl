@@ -58,7 +58,11 @@
                 <ol class="feed-entries">
                   <xsl:for-each select="/atom:feed/atom:entry">
                     <li>
-                      <p class="hit__meeting"><time datetime="{substring(atom:updated, 1, 10)}"><xsl:value-of select="substring(atom:updated, 1, 10)"/></time></p>
+                      <xsl:variable name="day" select="substring(atom:updated, 1, 10)"/>
+                      <!-- '2026-04-09' as '9 april 2026': the month's name from a row of nine-letter cells -->
+                      <p class="hit__meeting"><time datetime="{$day}"><xsl:value-of select="number(substring($day, 9, 2))"/>
+                        <xsl:text> </xsl:text><xsl:value-of select="normalize-space(substring('januari  februari mars     april    maj      juni     juli     augusti  septemberoktober  november december ', (number(substring($day, 6, 2)) - 1) * 9 + 1, 9))"/>
+                        <xsl:text> </xsl:text><xsl:value-of select="substring($day, 1, 4)"/></time></p>
                       <h3 class="hit__title"><a href="{atom:link/@href}"><xsl:value-of select="atom:title"/></a></h3>
                       <p class="hit__snippet"><xsl:value-of select="atom:summary"/></p>
                     </li>
