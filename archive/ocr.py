@@ -17,6 +17,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -65,11 +66,16 @@ def unavailable() -> str | None:
     return None
 
 
-class Ocr:
-    """Reads page images; one Tesseract engine per process, pages cached by file content and page."""
+Progress = Callable[[int, int], None]  # (pages queued, pages read) since the last call: for a progress bar
 
-    def __init__(self, cache_dir: Path | None = None):
+
+class Ocr:
+    """Reads page images; one Tesseract engine per process, pages cached by file content and page.
+    on_progress hears of every page that is read now (a cached page costs nothing and is not counted)."""
+
+    def __init__(self, cache_dir: Path | None = None, on_progress: Progress | None = None):
         self.cache_dir = Path(cache_dir) if cache_dir else None
+        self.on_progress = on_progress
         self._api = None
         self._lock = threading.Lock()
 
@@ -83,9 +89,11 @@ class Ocr:
         """page number -> its text, for the given page images (PIL images, or callables making one)."""
         cache = self._load(data)
         missing = [number for number in images if str(number) not in cache]
+        self._progress(len(missing), 0)
         for number in missing:
             image = images[number]
             cache[str(number)] = self._recognise(image() if callable(image) else image).__dict__
+            self._progress(0, 1)
         if missing:
             self._save(data, cache)
         return {number: PageText(**cache[str(number)]) for number in images}
@@ -94,6 +102,10 @@ class Ocr:
         confidences = [page.confidence for page in pages.values() if page.text.strip()]
         mean = sum(confidences) / len(confidences) if confidences else 0.0
         return OcrNote(pages=tuple(sorted(pages)), confidence=round(mean, 1), engine=self.engine)
+
+    def _progress(self, queued: int, read: int) -> None:
+        if self.on_progress is not None and (queued or read):
+            self.on_progress(queued, read)
 
     def _recognise(self, image) -> PageText:
         import tesserocr

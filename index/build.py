@@ -247,7 +247,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             relations.forget(source)
             writer.delete_by_term("source", source)
         # read over the machine's cores (reading.py), written here in order
-        readings = read_documents([paths[source] for source in changed], ocr_cache)
+        readings = read_documents([paths[source] for source in changed], ocr_cache, progress=progress)
         for source, (path, outcome) in tqdm(zip(changed, readings), total=len(changed), desc="Läser dokument", unit="dok",
                                             file=sys.stderr, disable=not (progress and changed)):
             relations.forget(source)

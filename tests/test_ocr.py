@@ -1,12 +1,15 @@
 """Scanned PDFs: a sample rendered to an image-only PDF is read by OCR into the same meeting."""
 
 import re
+import subprocess
+import sys
 
 import pytest
 
 from archive.collection import load_document
 from archive.errors import ReadError
 from archive.ocr import Ocr, unavailable
+from index.reading import read_documents
 from scripts.formats import write_pdf
 from tests.conftest import SAMPLES
 
@@ -78,3 +81,36 @@ def test_without_tesseract_a_scan_is_reported_clearly(scanned, monkeypatch, tmp_
     with pytest.raises(ReadError, match=r"^valfardsradet-skannad\.pdf: dokumentet innehåller ingen text: "
                                         r"en inskannad PDF kräver OCR, men Tesseract med svensk språkmodell"):
         load_document(scanned)
+
+
+ONE_PAGE = ("Minnesanteckningar Välfärdsrådet\nDatum: 2026-03-12\n\n1. Mötets öppnande\nOrdföranden öppnade mötet.\n\n"
+            "2. Boendestöd\nRådet beslutade att ge kansliet i uppdrag att följa upp boendestödet.\n")
+OCR_BAR = re.compile(r"OCR, skannade sidor: 100%.*\b1/1\b")
+
+
+@pytest.mark.skipif(NO_TESSERACT is not None, reason=f"Tesseract is absent: {NO_TESSERACT}")
+def test_arkiv_build_shows_the_pages_it_reads_by_ocr_in_its_progress(archive_copy, tmp_path):
+    """Issue 13: OCR runs in the build's progress bar. A scanned page takes seconds, so the build counts
+    the pages it reads by OCR below its documents; the pages read before (cached) cost nothing and show none."""
+    scanned_pdf(ONE_PAGE, archive_copy, "valfardsradet-2026-03-12-skannad")
+
+    def build(*options):
+        done = subprocess.run([sys.executable, "-m", "scripts.cli", "build", *options, "--archive", str(archive_copy),
+                               "--index", str(tmp_path / "index")], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return done
+
+    first = build()
+    assert "6 nya" in first.stdout and "Läser dokument" in first.stderr
+    assert OCR_BAR.search(first.stderr)
+    again = build("--rebuild")  # the page's text is cached by the file's content, beside the index
+    assert "Läser dokument" in again.stderr and "OCR" not in again.stderr
+    assert "OCR" not in build("--rebuild", "--quiet").stderr + build("--quiet").stderr
+
+
+@pytest.mark.skipif(NO_TESSERACT is not None, reason=f"Tesseract is absent: {NO_TESSERACT}")
+def test_reading_processes_send_their_ocr_pages_to_the_builds_bar(tmp_path, capsys):
+    scan = scanned_pdf(ONE_PAGE, tmp_path, "skannad")
+    read = list(read_documents([scan, SAMPLES["002"]], tmp_path / "ocr", workers=2, progress=True))
+    assert [meeting.ocr is not None for _path, (meeting, _error) in read] == [True, False]
+    assert OCR_BAR.search(capsys.readouterr().err)
