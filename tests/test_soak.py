@@ -142,4 +142,5 @@ def test_serve_through_many_builds_answers_every_search_and_agrees_with_a_fresh_
             for reader in readers:
                 reader.join()
         assert "Traceback" not in server.stderr()
+    print(f"{BUILDS} builds, {count[0]} searches and pages answered, {len(errors)} errors")  # the README's figures (-s)
     assert errors == [] and count[0] > BUILDS
