@@ -95,6 +95,21 @@ def _wrap(line: str, measure, width: float) -> list[str]:
 NUMBERING_ID = "90"
 
 
+def write_scanned_pdf(text: str, path: Path, dpi: int = 200) -> Path:
+    """The text rendered to PDF, then every page rasterised at dpi (an office scanner's 200 by default):
+    images only, no text layer. Markdown emphasis ('**Information: …**') is left out: a scanned page
+    shows bold type, not asterisks."""
+    import pypdfium2 as pdfium
+
+    rendered = write_pdf(text.replace("**", ""), path.with_name(f"{path.stem}-text.pdf"))
+    document = pdfium.PdfDocument(str(rendered))
+    images = [page.render(scale=dpi / 72, grayscale=True).to_pil() for page in document]
+    document.close()
+    images[0].save(path, "PDF", resolution=dpi, save_all=True, append_images=images[1:])
+    rendered.unlink()
+    return path
+
+
 def write_docx(text: str, path: Path) -> Path:
     import docx
 

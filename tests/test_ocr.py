@@ -10,26 +10,14 @@ from archive.collection import load_document
 from archive.errors import ReadError
 from archive.ocr import Ocr, unavailable
 from index.reading import read_documents
-from scripts.formats import write_pdf
+from scripts.formats import write_scanned_pdf
 from tests.conftest import SAMPLES
 
-SCAN_DPI = 200  # an office scanner's usual resolution
 NO_TESSERACT = unavailable()
 
 
 def scanned_pdf(text: str, folder, name: str):
-    """The text rendered to PDF, then every page rasterised: images only, no text layer. The samples'
-    Markdown emphasis ('**Information: …**') is left out: a scanned page shows bold type, not asterisks."""
-    import pypdfium2 as pdfium
-
-    rendered = write_pdf(text.replace("**", ""), folder / f"{name}-text.pdf")
-    document = pdfium.PdfDocument(str(rendered))
-    images = [page.render(scale=SCAN_DPI / 72, grayscale=True).to_pil() for page in document]
-    document.close()
-    path = folder / f"{name}.pdf"
-    images[0].save(path, "PDF", resolution=SCAN_DPI, save_all=True, append_images=images[1:])
-    rendered.unlink()
-    return path
+    return write_scanned_pdf(text, folder / f"{name}.pdf")
 
 
 def _norm(text: str) -> str:
