@@ -239,7 +239,7 @@ def _official() -> dict[str, str]:
 
 @functools.cache
 def _municipality_issuer() -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{rules.alternation(_official())})(?:s|en)?\b", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-])(?:{rules.prefix_alternation(_official())})(?:s|en)?\b", re.IGNORECASE)
 
 
 def _inflected(text: str) -> str:

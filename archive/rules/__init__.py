@@ -104,6 +104,29 @@ def alternation(words) -> str:
     return "|".join(re.escape(word) for word in sorted(set(words), key=len, reverse=True))
 
 
+def prefix_alternation(words) -> str:
+    """The alternation of words factored by their common beginnings ('ale kommun|ale stad' becomes
+    'ale (?:kommun|stad)', escaped), the longer word preferred as in alternation. Python's re tries every
+    branch of a plain alternation at every position: the 1,500 names of municipalities cost some 30 s
+    a megabyte of text, factored 0.5 s. Written for words that differ in more than case (a pattern
+    ignoring case could prefer a shorter word of another case)."""
+    trie: dict = {}
+    for word in set(words):
+        node = trie
+        for character in word:
+            node = node.setdefault(character, {})
+        node[""] = {}  # a word ends here
+    return _branches(trie)
+
+
+def _branches(node: dict) -> str:
+    branches = [re.escape(character) + _branches(child) for character, child in sorted(node.items()) if character]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body  # greedy: the longer word first
+
+
 @functools.cache
 def regex(name: str, flags: int = re.IGNORECASE) -> re.Pattern:
     """The entries of a file of regular expressions as one pattern (use fullmatch for whole lines)."""
