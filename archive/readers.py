@@ -122,13 +122,22 @@ def _pdf_pages(path: Path, data: bytes) -> tuple[list[str], dict[int, Callable]]
         if len(document) > MAX_PDF_PAGES:
             raise ReadError(path, None, f"PDF:en har {number(len(document))} sidor; högst {number(MAX_PDF_PAGES)} läses")
         pages = [_page_text(page) for page in document]
-        scanned = [number for number, text in enumerate(pages, start=1) if sum(c.isalpha() for c in text) < SCANNED]
+        scanned = [number for number, text in enumerate(pages, start=1)
+                   if sum(c.isalpha() for c in text) < SCANNED and _has_image(document[number - 1])]
         images = {number: _rendered(data, number) for number in scanned}
         return pages, images
     except pdfium.PdfiumError as error:
         raise ReadError(path, None, f"trasig eller avkortad PDF ({error})") from error
     finally:
         document.close()
+
+
+def _has_image(page) -> bool:
+    """Whether the page holds an image, as a scan does. A page of little text and no image (a last page
+    with only its number, or one line) has nothing OCR could read, and its text layer is its text."""
+    import pypdfium2 as pdfium
+
+    return next(page.get_objects(filter=[pdfium.raw.FPDF_PAGEOBJ_IMAGE]), None) is not None
 
 
 def _rendered(data: bytes, number: int) -> Callable:

@@ -102,3 +102,28 @@ def test_reading_processes_send_their_ocr_pages_to_the_builds_bar(tmp_path, caps
     read = list(read_documents([scan, SAMPLES["002"]], tmp_path / "ocr", workers=2, progress=True))
     assert [meeting.ocr is not None for _path, (meeting, _error) in read] == [True, False]
     assert OCR_BAR.search(capsys.readouterr().err)
+
+
+@pytest.mark.skipif(NO_TESSERACT is not None, reason=f"Tesseract is absent: {NO_TESSERACT}")
+def test_a_last_page_of_one_line_is_read_from_its_text_layer_not_by_ocr(tmp_path):
+    """A page with fewer than 20 letters was taken for a scan: a born-digital protocol's last page
+    holding 'att öppna mötet.' and its number was read by OCR (seconds, the meeting marked as read by
+    OCR, the line replaced by OCR's reading). Only a page holding an image is a scan."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from archive.readers import read_document
+
+    path = tmp_path / "protokoll.pdf"
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for number, line in enumerate(ONE_PAGE.splitlines()):
+        pdf.drawString(60, 780 - 14 * number, line)
+    pdf.showPage()
+    pdf.drawString(60, 780, "att öppna mötet.")
+    pdf.drawString(280, 40, "Sida 2")
+    pdf.showPage()
+    pdf.save()
+    queued = []
+    document = read_document(path, Ocr(on_progress=lambda pages, _read: queued.append(pages)))
+    assert queued == [] and document.ocr is None
+    assert "att öppna mötet." in document.text.split("\f")[1]
