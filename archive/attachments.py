@@ -8,6 +8,9 @@ document's folder). Attachments are read and indexed with their meeting, never a
 
 from __future__ import annotations
 
+import bisect
+import functools
+import os
 import re
 from pathlib import Path
 
@@ -28,12 +31,32 @@ def attachment_paths(document: Path) -> list[Path]:
     folder = document.with_suffix("")
     if folder.is_dir():
         found.update(p for p in folder.rglob("*") if _readable(p))
-    for sibling in document.parent.iterdir():
-        if sibling != document and _readable(sibling) and _names_bilaga_of(sibling, document):
+    for name in _names_starting(document.parent, document.stem):
+        sibling = document.parent / name
+        if sibling != document and _names_bilaga_of(sibling, document) and _readable(sibling):
             found.add(sibling)
     found.update(listed_in_sidecar(document))
     home = document.parent.resolve()  # never a file that a link or '..' puts outside the document's folder
     return sorted(path for path in found if path.resolve().is_relative_to(home))
+
+
+def _names_starting(folder: Path, stem: str) -> list[str]:
+    """The names in folder that begin with stem: a bisection of the folder's sorted names."""
+    names = _folder_names(folder, folder.stat().st_mtime_ns)
+    found = []
+    for name in names[bisect.bisect_left(names, stem):]:
+        if not name.startswith(stem):
+            break
+        found.append(name)
+    return found
+
+
+@functools.lru_cache(maxsize=64)
+def _folder_names(folder: Path, modified_ns: int) -> tuple[str, ...]:
+    """A folder's names, sorted, listed once while its modification time stays (adding, removing or
+    renaming an entry changes it). Listing the folder for each of its documents made a build quadratic:
+    125 ms a document with 6,667 documents in one folder, twice a build."""
+    return tuple(sorted(os.listdir(folder)))
 
 
 def listed_in_sidecar(document: Path) -> list[Path]:

@@ -42,6 +42,17 @@ def test_attachments_belong_to_their_meeting(archive):
     assert item["attachments"] == [{"label": "Bilaga 3", "anchor": "bilaga-3"}]
 
 
+def test_an_attachment_added_or_removed_later_is_seen(archive):
+    """The folder's names are listed once while it is unchanged (a build listed them for every document)."""
+    document = archive / "VR 260409.pdf"
+    before = {a.label for a in load_document(document).attachments}
+    (archive / "VR 260409 Bilaga 4.txt").write_text("Bilaga om tjäderspel.\n", encoding="utf-8")
+    added = {a.label for a in load_document(document).attachments}
+    (archive / "VR 260409 Bilaga 3.pdf").unlink()
+    removed = {a.label for a in load_document(document).attachments}
+    assert added == before | {"Bilaga 4"} and removed == added - {"Bilaga 3"}
+
+
 def test_arkiv_check_names_the_attachments_and_the_pages(archive):
     from click.testing import CliRunner
 
