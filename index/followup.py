@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 from archive.assignments import Assignment
+from archive.citation import item_label
 from archive.model import Item, Meeting
 
 from .relations import SAME_MATTER
@@ -46,7 +47,7 @@ class FollowedAssignment:
     meeting: dict  # {"id", "organ", "date", "doc_type", "title"}
     status: str  # "open", "reported" or "probably"
     evidence: str  # why the status is what it is, in Swedish
-    followup: dict | None = None  # the later item that reports back: {"id", "meeting_id", "organ", "date", "number", "title"}
+    followup: dict | None = None  # the later item that reports back: {"id", "meeting_id", "organ", "date", "doc_type", "number", "title", "evidence"}
     elsewhere: list[dict] = field(default_factory=list)  # later items about the matter in other organs
 
     def as_json(self) -> dict:
@@ -101,11 +102,12 @@ def _status(item: dict, links: dict[str, dict], receivers: set[str], meetings: l
 
 
 def _brief(link: dict) -> dict:
-    return {key: link[key] for key in ("id", "meeting_id", "organ", "date", "number", "title", "evidence")}
+    return {key: link[key] for key in ("id", "meeting_id", "organ", "date", "doc_type", "number", "title", "evidence")}
 
 
 def _where(link: dict) -> str:
-    return f"{link['organ']} {link['date']}, punkt {link['number']}"
+    """'Länschefsnätverket 2026-01-29, punkt 4b'; a protocol's paragraph '§ 12'."""
+    return f"{link['organ']} {link['date']}, {item_label(link['number'], link['doc_type'])}"
 
 
 def _names(organs: set[str]) -> str:

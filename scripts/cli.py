@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import click
 
+from archive.citation import item_label
 from archive.collection import BUNDLED, Archive, load_archive, load_document
 from archive.collective import span
 from archive.errors import ArchiveError
@@ -305,7 +306,7 @@ def uppdrag(archive_dir: Path, index_dir: Path, organ: str, person: str, status:
     labels = {"open": "ÖPPET", "reported": "ÅTERRAPPORTERAT", "probably": "TROLIGEN ÅTERRAPPORTERAT"}
     for a in chosen:
         who = ", ".join(w["name"] for w in a.who) or "(ingen namngiven)"
-        click.echo(f"\n{a.meeting['date']}  {a.meeting['organ']}  punkt {a.item['number']}  [{labels[a.status]}]")
+        click.echo(f"\n{a.meeting['date']}  {a.meeting['organ']}  {item_label(a.item['number'], a.meeting['doc_type'])}  [{labels[a.status]}]")
         click.echo(f"    {who}: {a.what}")
         details = [f"återrapporteras till {a.reports_to}" if a.reports_to else "", a.due or ""]
         if any(details):

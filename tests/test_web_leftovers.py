@@ -1,0 +1,78 @@
+"""What a user notices on the pages of assignments, topics and answers (the leftovers of issues 10, 12 and 14):
+a protocol's paragraphs named '§ 40' wherever they are linked, dates written the Swedish way, and answers that
+show what the archive has."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index.build import build
+from webapp import create_app
+
+DATA = Path(__file__).parent / "data"
+NOV = "lanschefsnatverket-2025-11-21-minnesanteckningar"
+SN_MARCH, SN_SEPT = "mora-socialnamnden-2024-03-01-protokoll", "mora-socialnamnden-2024-09-01-protokoll"
+REMISS = f"{SN_MARCH}-punkt-12-uppdrag-1"  # 'att remittera motionen … till förvaltningen'; answered by § 40 (same Dnr)
+DEADLINE_PROTOCOL = """Protokoll Socialnämnden, Mora kommun
+Sammanträdesdatum: 2024-10-15
+
+§ 50 Dnr SN 2024/31
+Handlingsplan mot ensamhet bland äldre
+Beslut
+Socialnämnden beslutar
+att uppdra åt förvaltningen att ta fram en handlingsplan mot ensamhet bland äldre senast 2025-03-31.
+"""
+
+
+def text(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+def page(client, url: str) -> str:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.get_data(as_text=True)
+
+
+@pytest.fixture(scope="module")
+def protocols(tmp_path_factory):
+    """Two protocols of a socialnämnd that share a case number (tests/data), and one with a dated assignment."""
+    folder = tmp_path_factory.mktemp("protokoll")
+    for path in DATA.glob("sn-*.txt"):
+        shutil.copy(path, folder / path.name)
+    (folder / "sn-2024-10-15.txt").write_text(DEADLINE_PROTOCOL, encoding="utf-8")
+    index_dir = tmp_path_factory.mktemp("protokoll-index")
+    build(folder, index_dir)
+    return create_app({"ARCHIVE_DIR": folder, "INDEX_DIR": index_dir, "TESTING": True}).test_client()
+
+
+# --- a protocol's paragraphs are '§ 40', never 'punkt 40' ---------------------------------------------
+
+def test_the_report_back_on_a_protocol_links_its_paragraph(protocols):
+    """The remit of § 12 is answered by § 40 of the September meeting: the link and its evidence say '§ 40'."""
+    listed = text(page(protocols, "/uppdrag"))
+    assert "Socialnämnden, Mora kommun 1 september 2024, § 40 Svar på motion om fritidskort för unga" in listed
+    assert "punkt 40" not in listed and "punkt 12" not in listed
+    one = text(page(protocols, f"/uppdrag/{REMISS}"))
+    assert "§ 40 Svar på motion om fritidskort" in one and "punkt 40" not in one
+    data = protocols.get(f"/api/assignments/{REMISS}").get_json()
+    assert data["status"] == "reported"
+    assert data["evidence"] == "Socialnämnden, Mora kommun 2024-09-01, § 40: samma diarienummer SN 2024/15"
+    assert data["followup"]["doc_type"] == "protocol"
+
+
+def test_the_command_line_names_a_protocol_paragraph_too(protocols, tmp_path):
+    from click.testing import CliRunner
+
+    from scripts.cli import main
+
+    index_dir = protocols.application.config["INDEX_DIR"]
+    result = CliRunner().invoke(main, ["uppdrag", "--index", str(index_dir)])
+    assert result.exit_code == 0, result.output
+    assert "2024-03-01  Socialnämnden, Mora kommun  § 12  [ÅTERRAPPORTERAT]" in result.output
+    assert "Socialnämnden, Mora kommun 2024-09-01, § 40: samma diarienummer" in result.output
+
