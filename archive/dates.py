@@ -16,6 +16,7 @@ MONTHS = {
     "sep": 9, "sept": 9, "okt": 10, "nov": 11, "dec": 12,
 }
 _MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_NAMES = tuple(MONTHS)[:12]  # 'januari' … 'december', as dates are written out
 
 COMPACT = re.compile(r"(?<![\d/.:-])(\d{2})(\d{2})(\d{2})(?![\d/.:-])")
 ISO = re.compile(r"(?<![\d/])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d/])")
@@ -33,6 +34,18 @@ class FoundDate:
     start: int
     end: int
     form: str  # "compact", "iso" or "spelled"
+
+
+def swedish_date(iso: str | None) -> str:
+    """'2025-11-21' -> '21 november 2025'; '2021-12' -> 'december 2021'; a year stays a year."""
+    if not iso:
+        return "odaterat"
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return f"{parts[2]} {MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    if len(parts) == 2:
+        return f"{MONTH_NAMES[parts[1] - 1]} {parts[0]}"
+    return str(parts[0])
 
 
 def valid(year: int, month: int | None, day: int | None) -> PartialDate | None:

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 
 from archive.assignments import Assignment
 from archive.citation import item_label
+from archive.dates import swedish_date
 from archive.model import Item, Meeting
 
 from .relations import SAME_MATTER
@@ -95,7 +96,7 @@ def _status(item: dict, links: dict[str, dict], receivers: set[str], meetings: l
     looked = [m for m in meetings if m["organ"] in receivers and (m["date"] or "") > item["date"]]
     if looked:
         evidence = (f"ingen senare punkt om samma sak i {_names(receivers)} "
-                    f"({len(looked)} senare {'möte' if len(looked) == 1 else 'möten'} i arkivet, det senaste {looked[-1]['date']})")
+                    f"({len(looked)} senare {'möte' if len(looked) == 1 else 'möten'} i arkivet, det senaste {swedish_date(looked[-1]['date'])})")
     else:
         evidence = f"arkivet har inga senare möten i {_names(receivers)}"
     return OPEN, evidence, None, elsewhere
@@ -106,8 +107,8 @@ def _brief(link: dict) -> dict:
 
 
 def _where(link: dict) -> str:
-    """'Länschefsnätverket 2026-01-29, punkt 4b'; a protocol's paragraph '§ 12'."""
-    return f"{link['organ']} {link['date']}, {item_label(link['number'], link['doc_type'])}"
+    """'Länschefsnätverket 29 januari 2026, punkt 4b'; a protocol's paragraph '§ 12'."""
+    return f"{link['organ']} {swedish_date(link['date'])}, {item_label(link['number'], link['doc_type'])}"
 
 
 def _names(organs: set[str]) -> str:

@@ -127,7 +127,7 @@ def test_the_question_taken_home_on_2025_11_21_is_open_and_says_what_was_looked_
     taken_home = followed[f"{NOV}-punkt-6b-uppdrag-1"]
     assert taken_home.status == "open" and taken_home.followup is None
     assert "ingen senare punkt om samma sak i Länschefsnätverket" in taken_home.evidence
-    assert "2026-01-29" in taken_home.evidence
+    assert "det senaste 29 januari 2026" in taken_home.evidence
 
 
 def test_a_remit_drafted_later_is_probably_reported_with_the_item_shown(followed):

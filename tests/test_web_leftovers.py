@@ -61,7 +61,7 @@ def test_the_report_back_on_a_protocol_links_its_paragraph(protocols):
     assert "§ 40 Svar på motion om fritidskort" in one and "punkt 40" not in one
     data = protocols.get(f"/api/assignments/{REMISS}").get_json()
     assert data["status"] == "reported"
-    assert data["evidence"] == "Socialnämnden, Mora kommun 2024-09-01, § 40: samma diarienummer SN 2024/15"
+    assert data["evidence"] == "Socialnämnden, Mora kommun 1 september 2024, § 40: samma diarienummer SN 2024/15"
     assert data["followup"]["doc_type"] == "protocol"
 
 
@@ -74,5 +74,30 @@ def test_the_command_line_names_a_protocol_paragraph_too(protocols, tmp_path):
     result = CliRunner().invoke(main, ["uppdrag", "--index", str(index_dir)])
     assert result.exit_code == 0, result.output
     assert "2024-03-01  Socialnämnden, Mora kommun  § 12  [ÅTERRAPPORTERAT]" in result.output
-    assert "Socialnämnden, Mora kommun 2024-09-01, § 40: samma diarienummer" in result.output
+    assert "Socialnämnden, Mora kommun 1 september 2024, § 40: samma diarienummer" in result.output
 
+
+# --- an assignment's dates as the pages write dates ---------------------------------------------------
+
+def test_an_open_assignment_says_when_the_archive_last_looked_in_swedish(client):
+    """'Region Dalarna tar hem frågan …' (2025-11-21 6b): open; the later meeting looked at is written out."""
+    for url in ("/uppdrag", f"/uppdrag/{NOV}-punkt-6b-uppdrag-1", f"/moten/{NOV}", "/personer/beat-axa"):
+        shown = text(page(client, url))
+        assert "det senaste 29 januari 2026" in shown, url
+        assert not re.search(r"det senaste \d{4}-", shown), url
+
+
+def test_a_deadline_written_as_an_iso_date_is_shown_the_swedish_way(protocols):
+    assignment = f"{'mora-socialnamnden-2024-10-15-protokoll'}-punkt-50-uppdrag-1"
+    listed = text(page(protocols, "/uppdrag"))
+    assert "återrapportering framgår inte · senast 31 mars 2025" in listed
+    one = page(protocols, f"/uppdrag/{assignment}")
+    assert re.search(r"<dt>När</dt><dd>senast 31 mars 2025</dd>", one)
+    assert "Givet 15 oktober 2024 av Socialnämnden, Mora kommun" in text(page(protocols, "/uppdrag.atom"))
+    assert "När: senast 31 mars 2025." in page(protocols, "/uppdrag.atom")
+
+
+def test_a_deadline_in_words_gets_the_date_it_allows(client):
+    """'under hösten 2020' (2020-09-25, 11): the pages add the last day it allows."""
+    listed = text(page(client, "/uppdrag"))
+    assert "under hösten 2020 (senast 31 december 2020)" in listed

@@ -10,6 +10,7 @@ from flask import Flask, current_app, request, url_for
 from markupsafe import Markup, escape
 
 from archive.citation import item_label as cited_item_label
+from archive.dates import swedish_date
 from archive.model import DocType, slug
 from index.errors import SearchIndexError
 
@@ -18,8 +19,6 @@ from .citations import cite_item
 from .params import known
 from .topics import search_examples
 
-MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-          "november", "december")
 BULLET = "• "
 
 
@@ -28,6 +27,7 @@ def init_app(app: Flask) -> None:
         swedish_date=swedish_date, doc_type_label=doc_type_label, paragraphs=paragraphs, linked=linked,
         highlighted=highlighted, anchor=anchor, slug=slug, web_url=web_url, swedish_list=swedish_list,
         item_label=item_label, item_prefix=item_prefix, item_number=item_number, whole_dates=whole_dates,
+        deadline=deadline,
     )
     app.jinja_env.globals.update(search_url=search_url, here=here, export_url=export_url, citation=cite_item,
                                  archive_scope=archive_scope, page_address=page_address,
@@ -36,24 +36,21 @@ def init_app(app: Flask) -> None:
     app.jinja_env.lstrip_blocks = True
 
 
-def swedish_date(iso: str | None) -> str:
-    """'2025-11-21' -> '21 november 2025'; '2021-12' -> 'december 2021'; a year stays a year."""
-    if not iso:
-        return "odaterat"
-    parts = [int(p) for p in iso.split("-")]
-    if len(parts) == 3:
-        return f"{parts[2]} {MONTHS[parts[1] - 1]} {parts[0]}"
-    if len(parts) == 2:
-        return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-    return str(parts[0])
-
-
 ISO_DATE = re.compile(r"\b\d{4}-\d{2}(?:-\d{2})?\b")
+WHOLE_ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 
 def whole_dates(text: str) -> Markup:
     """Text whose ISO dates never break at a hyphen ('2026-04-/09' on a phone): each in a span kept whole."""
     return Markup(ISO_DATE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(text))))
+
+
+def deadline(due: str | None, due_date: str | None = None) -> str:
+    """An assignment's deadline as the pages write dates: 'senast 2026-06-30' -> 'senast 30 juni 2026'; the date
+    it allows added where the words leave it open: 'till mötet i mars (senast mars 2026)'."""
+    written = WHOLE_ISO_DATE.sub(lambda m: swedish_date(m.group(0)), due or "")
+    spelled = swedish_date(due_date) if due_date else ""
+    return written if spelled in written else f"{written} (senast {spelled})"
 
 
 def item_label(number: str, doc_type: str | None = None) -> str:
