@@ -119,11 +119,13 @@ def test_topic_latest_decision_is_in_substance_and_about_the_topic(client):
     assert "Tillsätta styrgrupp för arbetet kring en långsiktig överenskommelse" in callout(home, "Senaste beslut")
 
 
-def test_topic_first_mentioned_is_an_item_about_it_not_any_other_business(client):
-    """Hälso- och sjukvård i hemmet: the first hit is Övriga frågor of 2020 (hemsjukvården in passing)."""
+def test_topic_first_mentioned_in_any_other_business_says_so_and_names_the_first_item_about_it(client):
+    """Hälso- och sjukvård i hemmet: the first hit is Övriga frågor of 2020 (hemsjukvården in passing). 'Först
+    nämnt' is where the thread begins, told as a passing mention; the first item about it (2025-11-21 5a) beneath."""
     page = client.get("/amne/halso-och-sjukvard-i-hemmet").get_data(as_text=True)
-    first = callout(page, "Först nämnt")
-    assert "Övriga frågor" not in first and "21 november 2025" in first
+    first = re.sub(r"\s+", " ", re.sub("<[^>]+>", "", callout(page, "Först nämnt")))
+    assert "25 september 2020" in first and "Övriga frågor (i förbigående)" in first
+    assert "Första punkten om ämnet: 21 november 2025, Länschefsnätverket: punkt 5a. Tillsätta styrgrupp" in first
 
 
 def test_each_thread_entry_says_why_it_is_listed(client):

@@ -29,7 +29,7 @@ att uppdra åt förvaltningen att ta fram en handlingsplan mot ensamhet bland ä
 
 
 def text(markup: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+    return " ".join(re.sub(r"<[^>]+>", "", markup).split())
 
 
 def page(client, url: str) -> str:
@@ -101,3 +101,32 @@ def test_a_deadline_in_words_gets_the_date_it_allows(client):
     """'under hösten 2020' (2020-09-25, 11): the pages add the last day it allows."""
     listed = text(page(client, "/uppdrag"))
     assert "under hösten 2020 (senast 31 december 2020)" in listed
+
+
+# --- a topic's 'Först nämnt' is where its thread begins ------------------------------------------------
+
+def first_mentioned(markup: str) -> str:
+    return re.search(r'Först nämnt</span>\s*<time class="callout__date" datetime="([^"]+)"', markup).group(1)
+
+
+def test_first_mentioned_is_the_earliest_item_of_every_topic(client):
+    """The callout's date is the date the thread below it begins, for every curated topic."""
+    slugs = sorted(set(re.findall(r'href="/amne/([a-z0-9-]+)"', page(client, "/amne"))))
+    assert len(slugs) >= 5
+    for slug in slugs:
+        markup = page(client, f"/amne/{slug}")
+        thread = markup[markup.index('class="thread-section"'):]
+        earliest = min(re.findall(r'<time[^>]*datetime="([\d-]+)"', thread))
+        assert first_mentioned(markup) == earliest, slug
+
+
+def test_a_mention_in_passing_first_and_the_first_item_about_the_topic_beside_it(client):
+    """Psykisk hälsa: LCHNV 2020-09-25 10.4 (LAG samsjuklighet) names it in passing; the first item about it is
+    2026-01-29 5a, the remittance of the state's funds for psykisk hälsa och suicidprevention."""
+    markup = page(client, "/amne/psykisk-halsa-och-suicidprevention")
+    assert first_mentioned(markup) == "2020-09-25"
+    callout = text(markup[markup.index('id="first-title"'):markup.index('id="latest-title"')])
+    assert "Länschefsnätverket: punkt 10.4. LAG samsjuklighet (i förbigående)" in callout
+    assert "Första punkten om ämnet: 29 januari 2026, Länschefsnätverket: punkt 5a. Rekvirering" in callout
+    samsjuklighet = page(client, "/amne/samsjuklighet")  # about it from the start: no second line
+    assert "Första punkten om ämnet" not in samsjuklighet and "i förbigående" not in samsjuklighet

@@ -68,15 +68,16 @@ def timeline_page(query: str, title: str, about, feed: str | None):
     return render_template(
         "timeline.html", title=title, about=about, intro=render(about.body) if about else None, wanted=wanted,
         hits=hits, total=total, by=by, chart=bar_chart(first.timeline) if total else None,
-        first=first_about(hits), answer=decided.answer if decided else None,
+        first=hits[0] if hits else None, first_about=first_about(hits), answer=decided.answer if decided else None,
         threads=by_organ(hits), feed=feed,
     )
 
 
 def first_about(hits):
-    """'Först nämnt': the first item about the topic (title, decision or text); a passing mention only if
-    no item is about it."""
-    return next((hit for hit in hits if hit.about not in (None, "mention")), hits[0] if hits else None)
+    """The first item about the topic (its title, a decision or its text names it), when the topic was
+    mentioned in passing before it: 'Först nämnt' is the earliest item, this the first one about it."""
+    about = next((hit for hit in hits if hit.about not in (None, "mention")), None)
+    return about if hits and about is not hits[0] else None
 
 
 def by_organ(hits) -> dict[str, list]:
