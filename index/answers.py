@@ -156,9 +156,12 @@ def _details(stored: dict, decision: str) -> list[dict]:
 
 def answer(hits: list[Hit]) -> Answer:
     """The answer card: the latest decision in substance on an item about the matter and the earlier
-    ones; when there is none, the latest item about it whose decisions were formalities."""
+    ones; when there is none, the latest item about it whose decisions were formalities. Beneath either,
+    the decisions in substance on items that only mention the matter: a reader asking what was decided
+    wants to see those too, told apart (they are never the answer)."""
     about = [h for h in hits if h.about and h.about != MENTION]
     substance = [h for h in about if in_substance(h.decision_details)]
+    mentioned = [h for h in hits if h.about == MENTION and in_substance(h.decision_details)]
     if substance:
-        return Answer(latest=substance[0], earlier=substance[1:], formal=None)
-    return Answer(latest=None, earlier=[], formal=about[0] if about else None)
+        return Answer(latest=substance[0], earlier=substance[1:], formal=None, mentioned=mentioned)
+    return Answer(latest=None, earlier=[], formal=about[0] if about else None, mentioned=mentioned)

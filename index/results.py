@@ -80,16 +80,18 @@ class ItemRecord:
 @dataclass(frozen=True)
 class Answer:
     """A question about decisions answered (index/answers.py): the latest decision in substance on an item
-    about the matter and the earlier ones; else the latest item about it whose decisions were formalities."""
+    about the matter and the earlier ones; else the latest item about it whose decisions were formalities;
+    and the decisions in substance on items that mention the matter in passing."""
 
     latest: Hit | None
     earlier: list[Hit]
     formal: Hit | None
+    mentioned: list[Hit] = field(default_factory=list)  # newest first
 
     def as_json(self) -> dict:
         """Hit ids: the hits themselves are in the answer's list."""
         return {"latest": self.latest.id if self.latest else None, "earlier": [h.id for h in self.earlier],
-                "formal": self.formal.id if self.formal else None}
+                "formal": self.formal.id if self.formal else None, "mentioned": [h.id for h in self.mentioned]}
 
 
 @dataclass(frozen=True)

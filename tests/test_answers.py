@@ -90,7 +90,8 @@ def test_every_hit_says_why_it_was_found(index):
 
 def test_the_answer_in_the_api(client):
     data = client.get("/api/search?q=vad+beslutade+vi+om+hjälpmedel").get_json()
-    assert data["answer"] == {"latest": f"{NOV}-punkt-4b", "earlier": [], "formal": None}
+    assert data["answer"] == {"latest": f"{NOV}-punkt-4b", "earlier": [], "formal": None, "mentioned": [
+        f"{NOV}-punkt-5a", f"{NOV}-punkt-7a", "lanschefsnatverket-2020-09-25-minnesanteckningar-punkt-11"]}
     assert data["hits"][0]["about"] == "title"
     assert client.get("/api/search?q=MiniMaria").get_json()["answer"] is None  # not a question about decisions
 

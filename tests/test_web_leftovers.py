@@ -130,3 +130,33 @@ def test_a_mention_in_passing_first_and_the_first_item_about_the_topic_beside_it
     assert "Första punkten om ämnet: 29 januari 2026, Länschefsnätverket: punkt 5a. Rekvirering" in callout
     samsjuklighet = page(client, "/amne/samsjuklighet")  # about it from the start: no second line
     assert "Första punkten om ämnet" not in samsjuklighet and "i förbigående" not in samsjuklighet
+
+
+# --- the answer to a question about decisions shows the mentions too, told apart ----------------------
+
+def answer_card(markup: str) -> str:
+    start = markup.index('class="answer"')
+    return markup[start:markup.index("</section>", start)]
+
+
+def test_the_answer_lists_decisions_on_items_that_mention_the_matter_apart(client):
+    """'vad beslutade vi om hjälpmedel': 4b is the answer (first week's aids); 5a (the steering group for care in
+    the home: 'kompetens inom hjälpmedelsområdet'), 7a ('tidig hemgång': aids must be at hand quickly) and
+    LCHNV 2020-09-25 11 decide other matters and name aids in passing: listed under their own heading, with
+    where the word stands, never among the decisions on the matter."""
+    card = answer_card(page(client, "/sok?q=vad+beslutade+vi+om+hjälpmedel"))
+    decided, mentioned = card.split("Nämns i förbigående i punkter om annat")
+    assert "Punkt 4b. Vidare beredning av samarbetsavtalet" in decided and "punkt 5a" not in decided
+    shown = text(mentioned)
+    assert shown.index("punkt 5a. Tillsätta styrgrupp") < shown.index("punkt 7a. Innovationsprojekt") \
+        < shown.index("25 september 2020 · Länschefsnätverket: punkt 11.")  # newest first
+    assert "<mark>hjälpmedelsområdet</mark>" in mentioned
+
+
+def test_with_no_decision_on_the_matter_the_mentions_are_still_shown(client):
+    """MiniMaria: only noted (Välfärdsrådet 6d); the remit for samsjuklighet (2026-01-29 6b) names it in two
+    bullets: shown as a mention, not as the answer."""
+    card = answer_card(page(client, "/sok?q=vad+beslutade+vi+om+MiniMaria"))
+    assert "Inget beslut i sak" in card and "punkt 6d. MiniMaria-verksamheten" in card
+    assert "Nämns i förbigående i punkter om annat" in card
+    assert "29 januari 2026 · Länschefsnätverket: punkt 6b." in text(card)
