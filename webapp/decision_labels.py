@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
+from markupsafe import Markup, escape
 
 from archive.model import DECISION_KIND_LABELS, slug
 
 KIND_LABELS = {kind: label.capitalize() for kind, label in DECISION_KIND_LABELS.items()}
 COUNTED = {"substantive": "beslut i sak", "assignment": "uppdrag", "proposal": "förslag till annat organ",
            "formality": "formella beslut"}  # '14 beslut i sak', '30 formella beslut'
+RANGE = re.compile(r"[^\s,]+[–-][^\s,]+")  # '6a–6d', '10.1–10.4'
 KIND_PARAMETERS = {"sak": "substantive", "uppdrag": "assignment", "forslag": "proposal", "formalia": "formality"}
 
 
@@ -24,12 +28,14 @@ def kind_label(kind: str | None, to_organ: str | None = None) -> str:
     return KIND_LABELS.get(kind or "", "Beslut")
 
 
-def collective_label(span: str | None) -> str:
-    """'6a–6d' -> 'gemensamt för punkt 6a–6d'; one sub-item: 'för punkt 10.1'."""
+def collective_label(span: str | None) -> Markup:
+    """'6a–6d' -> 'gemensamt för punkt 6a–6d'; one sub-item: 'för punkt 10.1'. A range never breaks at its
+    dash (a phone would leave '6a–' at the end of one line and '6d)' on the next)."""
     if not span:
-        return ""
+        return Markup("")
     shared = any(separator in span for separator in ("–", ",", " och "))
-    return f"gemensamt för punkt {span}" if shared else f"för punkt {span}"
+    kept = RANGE.sub(lambda m: f'<span class="nowrap">{m.group(0)}</span>', str(escape(span)))
+    return Markup(f"gemensamt för punkt\u00a0{kept}" if shared else f"för punkt\u00a0{kept}")
 
 
 def item_anchor(number: str) -> str:
