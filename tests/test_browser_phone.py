@@ -10,7 +10,7 @@ import re
 
 from playwright.sync_api import expect
 
-from tests.test_browser import SIZES, browser, new_page, server  # noqa: F401  (fixtures)
+from tests.test_browser import DESKTOP, SIZES, browser, new_page, server  # noqa: F401  (fixtures)
 
 PHONE = SIZES["mobil"]
 VR = "valfardsradet-2026-04-09-minnesanteckningar"
@@ -44,3 +44,28 @@ def test_a_range_of_sub_items_never_breaks_at_its_dash(browser, server):
     assert len(ranges) >= 5, ranges  # item 6 and its four sub-items
     assert all(lines == 1 for _text, lines in ranges), ranges
 
+
+def test_the_register_folds_its_filters_on_a_phone_so_the_first_decisions_show(browser, server):
+    """/beslut on a phone: the four filters took the whole first screen; folded behind 'Filtrera', the first
+    decision's title is on it. Opened and used, the filters stay open on the filtered page."""
+    page = new_page(browser, server, PHONE)
+    page.goto("/beslut")
+    filters = page.get_by_label("Organ")
+    expect(filters).to_be_hidden()
+    first = page.locator(".thread__entry .hit__title").first
+    assert first.bounding_box()["y"] + first.bounding_box()["height"] <= PHONE["height"]
+    page.get_by_text("Filtrera", exact=True).click()
+    expect(filters).to_be_visible()
+    page.get_by_label("Typ av beslut").select_option("uppdrag")
+    page.get_by_role("button", name="Visa").click()
+    expect(page.locator(".register-count")).to_contain_text("9 uppdrag i 8 punkter")
+    expect(page.get_by_label("Typ av beslut")).to_be_visible()  # a filter in use: open
+    page.context.close()
+
+
+def test_the_register_shows_its_filters_on_a_wide_screen_without_a_click(browser, server):
+    page = new_page(browser, server, DESKTOP)
+    page.goto("/beslut")
+    expect(page.get_by_label("Organ")).to_be_visible()
+    expect(page.get_by_text("Filtrera", exact=True)).to_be_hidden()
+    page.context.close()
