@@ -69,3 +69,21 @@ def test_the_register_shows_its_filters_on_a_wide_screen_without_a_click(browser
     expect(page.get_by_label("Organ")).to_be_visible()
     expect(page.get_by_text("Filtrera", exact=True)).to_be_hidden()
     page.context.close()
+
+
+def test_the_main_menu_leads_to_the_people_and_fits_a_phone_in_two_rows(browser, server):
+    """Personer is in the main menu; on a phone all eight entries show, in two rows under the name, and work."""
+    page = new_page(browser, server, PHONE)
+    page.goto("/uppdrag")
+    menu = page.get_by_role("navigation", name="Huvudmeny")
+    links = menu.get_by_role("link")
+    expect(links).to_have_text(["Sök", "Ämnen", "Beslut", "Uppdrag", "Alla möten", "Personer", "Underlag", "Hjälp"])
+    boxes = [link.bounding_box() for link in links.all()]
+    assert all(box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"] for box in boxes)
+    assert len({round(box["y"]) for box in boxes}) == 2, boxes
+    menu.get_by_role("link", name="Personer").click()
+    expect(page.locator("h1")).to_have_text("Personer")
+    expect(menu.get_by_role("link", name="Personer")).to_have_attribute("aria-current", "page")
+    page.locator(".people-list a").first.click()
+    expect(menu.get_by_role("link", name="Personer")).to_have_attribute("aria-current", "page")  # a person's page too
+    page.context.close()
