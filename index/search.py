@@ -43,6 +43,7 @@ PRELOAD_SHARE = 0.01  # warm() reads the postings of terms in at least this shar
 FEW = 3  # a query finding fewer items gets a spelling suggestion
 FAR_MORE = 5  # a correction finding this many times as many items (and the query nothing, or little) is shown at once
 PROCEDURAL_WEIGHT = 0.25  # 'Godkännande av dagordning' below the matters, unless the query asks for it
+DECISION_ORDER_NOTE = "frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först"
 
 
 class SearchIndex:
@@ -93,7 +94,7 @@ class SearchIndex:
         decision = request.decision or parsed.decisions
         by_decisions = sort == "relevance" and decision in DECISIONS and not parsed.empty
         if by_decisions and parsed.asks_for_decisions:
-            notes.append("frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först")
+            notes.append(DECISION_ORDER_NOTE)
         add_synonyms(parsed)
         for split in split_unknown(snapshot.postings, parsed):
             notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")

@@ -160,3 +160,18 @@ def test_with_no_decision_on_the_matter_the_mentions_are_still_shown(client):
     assert "Inget beslut i sak" in card and "punkt 6d. MiniMaria-verksamheten" in card
     assert "Nämns i förbigående i punkter om annat" in card
     assert "29 januari 2026 · Länschefsnätverket: punkt 6b." in text(card)
+
+
+# --- the page's notes -----------------------------------------------------------------------------------
+
+def test_a_question_about_decisions_tells_its_order_once_and_keeps_the_other_notes(client):
+    """The index notes the order of a question about decisions; the page says it with a link to sort by date,
+    and not a second time as a note. The query's other notes stay."""
+    markup = page(client, "/sok?q=vad+beslutade+vi+om+hjälpmedel")
+    assert markup.count("beslut i sak om det du frågar om visas först") == 1
+    assert 'class="sort-note"' in markup and "Obs: frågan gäller beslut" not in markup
+    split = text(page(client, "/sok?q=vad+beslutade+vi+om+hemsjukvårdsfrågor"))
+    assert "Obs: ”hemsjukvårdsfrågor” finns inte i arkivet: sökte på hemsjukvård (och frågor först)." in split
+    assert split.count("beslut i sak om det du frågar om visas först") == 1
+    plain = page(client, "/sok?q=hjälpmedel+beslut:ja&sort=newest")  # not ranked as decisions: no note to hide
+    assert 'class="sort-note"' not in plain

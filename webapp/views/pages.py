@@ -10,7 +10,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, render_template, request
 
 from archive.model import DocType
-from index.search import SORTS
+from index.search import DECISION_ORDER_NOTE, SORTS
 
 from ..archive_index import search_index
 from ..charts import row_chart
@@ -66,7 +66,14 @@ def search():
     return render_template(
         "search.html", wanted=wanted, results=results, chart=year_chart(wanted, results),
         sort_labels=SORT_LABELS, doc_types=DOC_TYPES, pages=page_count(results.total, results.limit),
+        notes=page_notes(results),
     )
+
+
+def page_notes(results) -> list[str]:
+    """The index's notes on the search, but the order of hits ranked as decisions: the page tells that itself,
+    with a link to sort by date (_partials/sort_note.html)."""
+    return [note for note in results.notes if not (results.by_decisions and note == DECISION_ORDER_NOTE)]
 
 
 def year_chart(wanted, results):
