@@ -87,3 +87,23 @@ def test_the_main_menu_leads_to_the_people_and_fits_a_phone_in_two_rows(browser,
     page.locator(".people-list a").first.click()
     expect(menu.get_by_role("link", name="Personer")).to_have_attribute("aria-current", "page")  # a person's page too
     page.context.close()
+
+
+def overlapping(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] \
+        and b["y"] < a["y"] + a["height"]
+
+
+def test_an_assignments_facts_never_run_their_label_into_the_value(browser, server):
+    """'ÅTERRAPPORTERAS TILL' is wider than the label column of a meeting's facts: on an assignment's page each
+    value stands under its label, and no label overlaps its value."""
+    page = new_page(browser, server, PHONE)
+    page.goto("/uppdrag/lanschefsnatverket-2020-09-25-minnesanteckningar-punkt-11-uppdrag-3")
+    rows = page.locator(".facts > div")
+    expect(rows).to_have_count(5)
+    for row in rows.all():
+        label, value = row.locator("dt").bounding_box(), row.locator("dd").bounding_box()
+        assert not overlapping(label, value), row.inner_text()
+        assert page.evaluate("el => el.scrollWidth <= el.clientWidth", row.locator("dt").element_handle()), row.inner_text()
+    expect(page.locator(".facts")).to_contain_text("under hösten 2020 (senast 31 december 2020)")
+    page.context.close()
