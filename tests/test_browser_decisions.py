@@ -135,3 +135,15 @@ def test_a_persons_page_shows_the_assignments_they_carry(page):
     expect(entry.locator(".status")).to_have_text("Öppet")
     entry.get_by_role("link", name=re.compile("^Beat Axå: ta hem ärendet")).click()
     expect(page.locator("h1")).to_contain_text("Beat Axå: ta hem ärendet till Region Dalarna")
+
+
+def test_the_feed_of_assignments_opened_in_a_browser_speaks_of_assignments(page):
+    """The feed page (feed.xsl) was written for a topic's items: 'nya punkter och beslut om Nya uppdrag'."""
+    page.goto("/uppdrag.atom")
+    expect(page.locator("h1")).to_have_text("Nya uppdrag")
+    expect(page.locator(".lead")).to_contain_text("så ser du nya uppdrag när de kommer in i arkivet")
+    expect(page.locator(".feed-subscribe")).to_contain_text("de senaste 50 uppdragen, det nyaste först")
+    first = page.locator(".feed-entries > li").first
+    expect(first).to_contain_text("Givet 29 januari 2026 av Länschefsnätverket, punkt 5a")
+    page.goto("/amne/minimaria.atom")
+    expect(page.locator(".lead")).to_contain_text("nya punkter och beslut om MiniMaria")

@@ -7,6 +7,7 @@
   <xsl:variable name="self" select="/atom:feed/atom:link[@rel='self']/@href"/>
   <xsl:variable name="page" select="/atom:feed/atom:link[@rel='alternate']/@href"/>
   <xsl:variable name="name" select="substring-before(concat(/atom:feed/atom:title, ' – Mötesarkivet'), ' – Mötesarkivet')"/>
+  <xsl:variable name="assignments" select="contains($self, '/uppdrag.atom')"/>  <!-- a feed of assignments, not of items -->
 
   <xsl:template match="/">
     <html lang="sv">
@@ -24,8 +25,10 @@
           <p class="eyebrow">Bevaka</p>
           <h1><xsl:value-of select="$name"/></h1>
           <p class="lead">Det här är ett bevakningsflöde. Lägg in adressen i ett program som läser flöden,
-            så ser du nya punkter och beslut om <strong><xsl:value-of select="$name"/></strong> när de kommer in i arkivet,
-            utan att behöva söka igen.</p>
+            så ser du <xsl:choose>
+              <xsl:when test="$assignments">nya uppdrag</xsl:when>
+              <xsl:otherwise>nya punkter och beslut om <strong><xsl:value-of select="$name"/></strong></xsl:otherwise>
+            </xsl:choose> när de kommer in i arkivet, utan att behöva söka igen.</p>
 
           <section class="feed-subscribe" aria-labelledby="hur">
             <h2 id="hur">Så bevakar du</h2>
@@ -46,7 +49,7 @@
                   <li><strong>Feedly, Inoreader</strong> och andra flödestjänster: välj att lägga till ett flöde och klistra in adressen.</li>
                 </ul>
               </li>
-              <li>Klart. Flödet visar de senaste 50 punkterna, den nyaste först.</li>
+              <li>Klart. Flödet visar de senaste 50 <xsl:choose><xsl:when test="$assignments">uppdragen, det nyaste</xsl:when><xsl:otherwise>punkterna, den nyaste</xsl:otherwise></xsl:choose> först.</li>
             </ol>
             <p><a href="{$page}">Tillbaka till sidan i arkivet</a> · <a href="{{ url_for('pages.help', _anchor='bevaka') }}">Mer om att bevaka</a></p>
           </section>
