@@ -6,8 +6,7 @@ The fixtures (server, browser) are those of tests/test_browser.py.
 
 from __future__ import annotations
 
-import re
-
+import pytest
 from playwright.sync_api import expect
 
 from tests.test_browser import DESKTOP, SIZES, browser, new_page, server  # noqa: F401  (fixtures)
@@ -63,10 +62,23 @@ def test_the_register_folds_its_filters_on_a_phone_so_the_first_decisions_show(b
     page.context.close()
 
 
-def test_the_register_shows_its_filters_on_a_wide_screen_without_a_click(browser, server):
+def test_the_assignments_fold_their_filters_on_a_phone_too(browser, server):
+    page = new_page(browser, server, PHONE)
+    page.goto("/uppdrag")
+    expect(page.get_by_label("Vem")).to_be_hidden()
+    first = page.locator(".assignment__title").first.bounding_box()
+    assert first["y"] < PHONE["height"]
+    page.goto("/uppdrag?person=Beat+Axå")
+    expect(page.get_by_label("Vem")).to_have_value("Beat Axå")  # a filter in use: open
+    expect(page.get_by_label("Vem")).to_be_visible()
+    page.context.close()
+
+
+@pytest.mark.parametrize("url, field", [("/beslut", "Organ"), ("/uppdrag", "Vem")])
+def test_the_registers_show_their_filters_on_a_wide_screen_without_a_click(browser, server, url, field):
     page = new_page(browser, server, DESKTOP)
-    page.goto("/beslut")
-    expect(page.get_by_label("Organ")).to_be_visible()
+    page.goto(url)
+    expect(page.get_by_label(field)).to_be_visible()
     expect(page.get_by_text("Filtrera", exact=True)).to_be_hidden()
     page.context.close()
 
