@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 
 from .analysis import WORD, analyse, fold, stem
-from .evaluate import joined
+from .evaluate import is_stop_word, joined
 from .query import ParsedQuery
 
 SNIPPET_LENGTH = 240
 
 
 def query_stems(parsed: ParsedQuery) -> set[str]:
-    """What a stored word must match to be marked: each query word folded, and its stems."""
+    """What a stored word must match to be marked: each query word folded, and its stems; not a stop word the
+    search leaves out ('om' in 'vad beslutade vi om MiniMaria'), unless a phrase holds it."""
     stems: set[str] = set()
-    for term in (t for group in parsed.groups for t in group):
+    for term in (t for group in parsed.groups for t in group if not is_stop_word(t)):
         for word in WORD.findall(term.text):
             folded = fold(joined(word))
             stems.add(folded)

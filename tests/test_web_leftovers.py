@@ -175,3 +175,14 @@ def test_a_question_about_decisions_tells_its_order_once_and_keeps_the_other_not
     assert split.count("beslut i sak om det du frågar om visas först") == 1
     plain = page(client, "/sok?q=hjälpmedel+beslut:ja&sort=newest")  # not ranked as decisions: no note to hide
     assert 'class="sort-note"' not in plain
+
+
+def test_the_words_a_search_leaves_out_are_not_marked(client):
+    """'vad beslutade vi om MiniMaria' searches MiniMaria: 'om' was marked in every snippet ('informerades
+    <mark>om</mark> aktuellt läge'). A phrase keeps its small words marked: they are part of what it matches."""
+    markup = page(client, "/sok?q=vad+beslutade+vi+om+MiniMaria")
+    assert "<mark>om</mark>" not in markup and "<mark>MiniMaria-verksamheten</mark>" in markup
+    plain = client.get("/api/search?q=hälso+och+sjukvård").get_json()["hits"]
+    assert plain and not any("<mark>och</mark>" in hit["snippet"] for hit in plain)
+    phrase = client.get('/api/search?q="hälso-+och+sjukvård"').get_json()["hits"]
+    assert any("<mark>och</mark>" in hit["snippet"] for hit in phrase)
