@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import heapq
 import re
+from bisect import bisect_left
 from array import array
 from collections import OrderedDict
 from itertools import accumulate
@@ -26,7 +27,8 @@ from .schema import EXACT_BOOST
 
 K1, B = 1.2, 0.75  # BM25, Whoosh's defaults
 FIELD = "text"
-CACHE_POSTINGS = 12_000_000  # scored postings kept, 8 bytes each; the least recently used go first
+CACHE_POSTINGS = 12_000_000  # scored postings kept, 8 bytes each (a phrase's 12); the least recently used go first
+PHRASE_KEY = "\x00"  # a phrase's kept result is under this and its words (no term begins with it)
 MAX_PREFIX_TERMS = 200  # words the prefixes* of one query expand to at most, those in most documents
 
 Scores = dict[int, float]
@@ -50,13 +52,17 @@ class Postings:
 
     def scores(self, term: str) -> Scores:
         """docnum -> BM25 score of term in the text field, every live document that has it (a new dict)."""
+        return dict(zip(*self.arrays(term)))
+
+    def arrays(self, term: str) -> tuple[array, array]:
+        """The live documents of a term (ascending) and their BM25 scores, as kept: not to be changed."""
         cached = self._scored.get(term)
         if cached is None:
             cached = self._score(term)
             self._remember(term, cached)
         else:
             self._scored.move_to_end(term)
-        return dict(zip(*cached))
+        return cached
 
     def preload(self, share: float) -> int:
         """Read and score now every term in at least `share` of the documents: the lists that cost most
@@ -100,21 +106,43 @@ class Postings:
         return self._prefixes[prefix, limit]
 
     def phrase(self, words: list[str]) -> Scores:
-        """Documents with the words in this order, scored by the words' own scores.
+        """Documents with the words in this order, scored by the words' own scores (summed)."""
+        return dict(zip(*self.phrase_arrays(words)))
 
-        Documents with every word come from the kept postings; positions are then decoded for those
-        documents only (Whoosh's phrase matcher walks every posting of every word in Python)."""
+    def phrase_arrays(self, words: list[str]) -> tuple[array, array]:
+        """phrase() as arrays, kept with the terms' postings: a phrase's positions cost most to check
+        (a synonym such as "hälso- och sjukvård i hemmet" is looked up for every query of its word)."""
+        key = PHRASE_KEY + " ".join(words)
+        cached = self._scored.get(key)
+        if cached is None:
+            found = self._phrase(words)
+            ids = sorted(found)
+            cached = (array("i", ids), array("d", map(found.__getitem__, ids)))  # the summed scores, unrounded
+            self._remember(key, cached)
+        else:
+            self._scored.move_to_end(key)
+        return cached
+
+    def _phrase(self, words: list[str]) -> Scores:
+        """Documents with every word come from the kept postings; positions are then decoded for those
+        documents only, the rarest word first, each next word only where the phrase is still possible
+        (Whoosh's phrase matcher walks every posting of every word in Python)."""
         total = intersect([self.scores(word) for word in dict.fromkeys(words)])
         if len(words) < 2 or not total:
             return total
-        starts, positions = None, {}
+        offsets: dict[str, list[int]] = {}  # '"och och och …"' decodes the positions of 'och' once
         for offset, word in enumerate(words):
-            if word not in positions:  # '"och och och …"' decodes the positions of 'och' once
-                positions[word] = {d: set(places) for d, places in self._positions(word, total.keys()).items()}
-            at = positions[word]
-            if starts is None:  # (document, where the phrase would start)
-                starts = {(d, p) for d, places in at.items() for p in places}
-            else:  # only the starts still possible are tried: the work shrinks with each word
+            offsets.setdefault(word, []).append(offset)
+        starts = None  # (document, where the phrase would start)
+        for word in sorted(offsets, key=lambda w: len(self.arrays(w)[0])):
+            wanted = total.keys() if starts is None else {d for d, _start in starts}
+            at = {d: set(places) for d, places in self._positions(word, wanted).items()}
+            first, *more = offsets[word]
+            if starts is None:
+                starts = {(d, p - first) for d, places in at.items() for p in places}
+            else:
+                starts = {(d, start) for d, start in starts if start + first in at.get(d, ())}
+            for offset in more:
                 starts = {(d, start) for d, start in starts if start + offset in at.get(d, ())}
             if not starts:
                 return {}
@@ -150,17 +178,19 @@ class Postings:
         return ids, weights
 
     def _positions(self, term: str, docs) -> dict[int, list[int]]:
-        """The positions of a term in the given documents, decoded for those documents only."""
+        """The positions of a term in the given documents, decoded for those documents (and the blocks holding them) only."""
         wanted, found = set(docs), {}
+        ordered = sorted(wanted)
         decode = self.reader.schema[FIELD].format.decode_positions
-        for offset, ids, _weights, values in self._blocks(FIELD, term):
+        for offset, ids, _weights, values in self._blocks(FIELD, term, lambda low, high: _any_between(ordered, low, high)):
             for d, value in zip(ids, values):
                 if d + offset in wanted:
                     found[d + offset] = decode(value)
         return found
 
-    def _blocks(self, field: str, term: str):
-        """(docnum offset, ids, weights, encoded values) of each block of a term's postings, leaf by leaf.
+    def _blocks(self, field: str, term: str, needed=None):
+        """(docnum offset, ids, weights, encoded values) of each block of a term's postings, leaf by leaf;
+        with needed(low, high), only the blocks whose documents (global docnums) may lie in that range.
 
         Whoosh's own block arrays, read whole: delta-coded ids are summed in C, not one by one."""
         for leaf, offset in self._leaves():
@@ -172,7 +202,14 @@ class Postings:
             if not isinstance(matcher, W3LeafMatcher) or matcher._byteids:  # postings inline in the term info
                 yield offset, *_walk(matcher)
                 continue
+            low = offset
             while matcher.is_active():
+                high = offset + matcher._maxid  # the block's last document, from its header
+                if needed is not None and not needed(low, high):
+                    low = high + 1
+                    matcher._next_block()
+                    continue
+                low = high + 1
                 matcher._read_data()
                 deltas, weights, values = matcher._data[:3]
                 if weights is None or isinstance(weights, float):  # one weight for the whole block
@@ -189,6 +226,12 @@ class Postings:
         while self._cached > CACHE_POSTINGS and len(self._scored) > 1:
             _term, (dropped, _scores) = self._scored.popitem(last=False)
             self._cached -= len(dropped)
+
+
+def _any_between(ordered: list[int], low: int, high: int) -> bool:
+    """Whether a sorted list holds a number from low to high."""
+    at = bisect_left(ordered, low)
+    return at < len(ordered) and ordered[at] <= high
 
 
 def _walk(matcher) -> tuple[list[int], list[float], list[bytes]]:
@@ -237,10 +280,9 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     else is left. A word as written adds to the score of its stems and parts (EXACT_BOOST), so
     exact forms rank above inflections and compound parts.
     """
-    meaningful = [g for g in parsed.groups if not all(is_stop_word(t) for t in g)] or parsed.groups
+    meaningful = meaningful_groups(parsed)
     if not meaningful:
         return None
-    meaningful = list({tuple(group): group for group in meaningful}.values())  # a word given twice counts once
     limit = prefix_limit(parsed)
     found = intersect([_group(postings, group, limit) for group in meaningful])
     for term in parsed.boosts:
@@ -256,12 +298,17 @@ def match_text(postings: Postings, parsed: ParsedQuery) -> Scores | None:
     return found
 
 
+def meaningful_groups(parsed: ParsedQuery) -> list[list[Term]]:
+    """The query's OR-groups without those of stop words alone (unless nothing else is left), each once."""
+    meaningful = [g for g in parsed.groups if not all(is_stop_word(t) for t in g)] or parsed.groups
+    return list({tuple(group): group for group in meaningful}.values())  # a word given twice counts once
+
+
 def term_docs(postings: Postings, term: Term, prefix_terms: int = MAX_PREFIX_TERMS) -> Scores:
     """What a document must contain for this term: a stem or compound part, the word as written
     (a stop word), any of the (at most prefix_terms) words with the prefix, or the phrase."""
-    if term.phrase:  # a hyphenated word is its parts, at consecutive positions: "MiniMaria-verksamheten"
-        words = [EXACT + fold(w) for w in re.findall(r"\w+", term.text)]
-        return postings.phrase(words) if words else {}
+    if term.phrase:
+        return phrase_docs(postings, term)
     folded = fold(joined(term.text))
     if term.prefix:
         return postings.prefix(EXACT + folded, prefix_terms)
@@ -272,6 +319,12 @@ def term_docs(postings: Postings, term: Term, prefix_terms: int = MAX_PREFIX_TER
     for stem in stems:
         add(total, postings.scores(stem))
     return total
+
+
+def phrase_docs(postings: Postings, term: Term) -> Scores:
+    """A phrase's documents; a hyphenated word is its parts, at consecutive positions: "MiniMaria-verksamheten"."""
+    words = [EXACT + fold(w) for w in re.findall(r"\w+", term.text)]
+    return postings.phrase(words) if words else {}
 
 
 def query_stems(postings: Postings, folded: str) -> list[str]:

@@ -4,17 +4,31 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy as np
+
 from .schema import PEOPLE_SEPARATOR
 
 FACETS = ("year", "month", "organ", "doc_type", "kinds", "decision_tally", "proposal_tally", "presenter_set")
 
+Codes = tuple[np.ndarray, list]  # each document's value as a number, and the values by number
 
-def count(facet_columns: tuple[list, ...], docnums) -> dict[str, Counter]:
-    """Each facet's values counted over docnums: one pass per facet over its column, in C (counting
-    each document's tuple of values and splitting the distinct tuples in Python cost 3 times as much
-    at 30 % of the items matched: the tuples were nearly all distinct)."""
-    docnums = list(docnums)
-    return {name: Counter(map(column.__getitem__, docnums)) for name, column in zip(FACETS, facet_columns)}
+
+def codes(column: list) -> Codes:
+    """A facet column as numbers: documents with the same value share its number."""
+    numbers: dict = {}
+    coded = np.fromiter((numbers.setdefault(value, len(numbers)) for value in column), dtype=np.int32, count=len(column))
+    return coded, list(numbers)
+
+
+def count(facet_codes: tuple[Codes, ...], docnums: np.ndarray) -> dict[str, Counter]:
+    """Each facet's values counted over docnums: one bincount per facet over its numbered column (a
+    Counter over the values cost 8 Python lookups a matched item: 90 ms for 18 queries at 20,000 items)."""
+    groups = {}
+    for name, (coded, values) in zip(FACETS, facet_codes):
+        counts = np.bincount(coded[docnums], minlength=len(values))
+        found = np.flatnonzero(counts)
+        groups[name] = Counter(dict(zip(map(values.__getitem__, found.tolist()), counts[found].tolist())))
+    return groups
 
 
 def facets(groups: dict[str, Counter]) -> dict[str, dict[str, int]]:

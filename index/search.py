@@ -14,14 +14,15 @@ index lives in a Snapshot (snapshot.py), opened, kept and retired with that comm
 from __future__ import annotations
 
 import gc
-import heapq
 import json
 import re
 from dataclasses import replace
-from operator import itemgetter
 from pathlib import Path
 
+import numpy as np
+
 from .answers import Matcher, answer, explained, ranked
+from .broad import Matches, match_dense, term_vector, touched
 from .evaluate import broad_prefixes, match_text, prefix_limit, term_docs
 from .facets import count, facets, people_counts
 from .filters import filter_sets
@@ -44,6 +45,7 @@ FEW = 3  # a query finding fewer items gets a spelling suggestion
 FAR_MORE = 5  # a correction finding this many times as many items (and the query nothing, or little) is shown at once
 PROCEDURAL_WEIGHT = 0.25  # 'Godkännande av dagordning' below the matters, unless the query asks for it
 DECISION_ORDER_NOTE = "frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först"
+BROAD_SHARE = 0.05  # a query whose words have postings in this share of the documents is evaluated over arrays (broad.py)
 
 
 class SearchIndex:
@@ -54,9 +56,10 @@ class SearchIndex:
     waits for a query being computed.
     """
 
-    def __init__(self, index_dir: Path):
+    def __init__(self, index_dir: Path, broad_share: float = BROAD_SHARE):
         self.index_dir = Path(index_dir)
         self._live = LiveIndex(self.index_dir)
+        self.broad_share = broad_share  # 0: every query over arrays, > 1 every query as dicts (tests compare the two)
 
     def warm(self) -> None:
         """Pay the per-commit reading up front (field lengths, the postings of common terms, facet
@@ -65,9 +68,9 @@ class SearchIndex:
         with self._live.current() as view, view.lock:
             snapshot = view.snapshot
             snapshot.postings.preload(PRELOAD_SHARE)
-            count(snapshot.facet_columns(), ())
-            snapshot.date_rank(newest=True)
-            snapshot.date_rank(newest=False)
+            count(snapshot.facet_codes(), NONE)
+            snapshot.date_order(newest=True)
+            snapshot.date_order(newest=False)
             snapshot.vocabulary.variants()
         gc.collect()
         gc.freeze()  # what warm() read lives as long as the index: keep it out of every later collection
@@ -98,7 +101,7 @@ class SearchIndex:
         add_synonyms(parsed)
         for split in split_unknown(snapshot.postings, parsed):
             notes.append(f"”{split.word}” finns inte i arkivet: sökte på {split.first} (och {split.last} först)")
-        matched = _matches(snapshot, parsed, filters)
+        matched = _matches(snapshot, parsed, filters, self.broad_share)
         if broad := broad_prefixes(snapshot.postings, parsed):
             named = ", ".join(f"{p}*" for p in broad[:5]) + (" …" if len(broad) > 5 else "")
             notes.append(f"{named} börjar för många ord: de {prefix_limit(parsed)} vanligaste används")
@@ -113,13 +116,13 @@ class SearchIndex:
         stems, prefixes = query_stems(parsed), query_prefixes(parsed)  # once per query, not per hit
         keys_of = snapshot.vocabulary.word_keys
         matcher = Matcher(parsed, keys_of) if not parsed.empty and (by_decisions or request.explain) else None
-        chosen = (ranked(snapshot, matched, matcher, decision, page, limit) if by_decisions
+        chosen = (ranked(snapshot, matched.as_dict(), matcher, decision, page, limit) if by_decisions
                   else _page(snapshot, matched, sort, page, limit))
         hits = []
         for docnum, score in chosen:
             stored = snapshot.searcher.stored_fields(docnum)
             hits.append(explained(_hit(stored, score, stems, prefixes, keys_of), stored, matcher, stems, prefixes))
-        groups = count(snapshot.facet_columns(), matched)
+        groups = count(snapshot.facet_codes(), matched.docnums)
         return Results(
             request.query, len(matched), page, limit, snapshot.vocabulary.searched(parsed), suggested, hits,
             facets(groups), timeline(groups["year"], groups["month"], request.timeline_by), notes, sort=sort,
@@ -139,7 +142,8 @@ class SearchIndex:
         """Everyone who presented an item, with how many, the most frequent first."""
         with self._live.current() as view, view.lock:
             items = view.snapshot.postings.docs("doctype", ITEM)
-            return people_counts(count(view.snapshot.facet_columns(), items)["presenter_set"])
+            docnums = np.fromiter(items, dtype=np.int64, count=len(items))
+            return people_counts(count(view.snapshot.facet_codes(), docnums)["presenter_set"])
 
     def organs(self) -> list[str]:
         with self._live.current() as view, view.lock:
@@ -229,10 +233,13 @@ def _bounded(query: str) -> str:
 WORDS_BEFORE_THE_LAST = re.compile(r"(.*\S)\s+\S*\Z", re.DOTALL)
 
 
-def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> dict[int, float] | None:
+def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]], broad_share: float) -> Matches | None:
     """Matched items and their scores, or None when the query has neither words nor filters.
-    Items of every meeting (procedural) count less unless the query names them."""
+    Items of every meeting (procedural) count less unless the query names them. A query whose words
+    are in many documents is evaluated over arrays (broad.py), others as dicts: the same answer."""
     postings = snapshot.postings
+    if touched(postings, parsed) >= broad_share * postings.doc_count:
+        return _broad_matches(snapshot, parsed, filters)
     found = match_text(postings, parsed)
     if found and not names_procedure(parsed):
         for d in postings.docs("procedural", "ja") & found.keys():
@@ -244,18 +251,41 @@ def _matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[in
     keep = set(found).intersection(*filters) if filters else set(found)
     for term in parsed.excluded:
         keep.difference_update(term_docs(postings, term, prefix_limit(parsed)))
-    return found if len(keep) == len(found) else {d: found[d] for d in keep}
+    return Matches.of(found if len(keep) == len(found) else {d: found[d] for d in keep})
 
 
-def _page(snapshot: Snapshot, matched: dict[int, float], sort: str, page: int, limit: int) -> list[tuple[int, float]]:
+def _broad_matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozenset[int]]) -> Matches | None:
+    """_matches over whole-index arrays."""
+    postings, dense = snapshot.postings, snapshot.dense
+    found = match_dense(dense, parsed)
+    if found is not None and not names_procedure(parsed):
+        procedural = dense.mask(postings.docs("procedural", "ja"))
+        found.scores = np.where(procedural, found.scores * PROCEDURAL_WEIGHT, found.scores)
+    if found is None:
+        if not (filters or parsed.excluded):
+            return None
+        found = dense.empty()
+        found.mask = dense.mask(postings.docs("doctype", ITEM))
+    keep = found.mask
+    for documents in filters:
+        keep = keep & dense.mask(documents)
+    for term in parsed.excluded:
+        keep = keep & ~term_vector(dense, term, prefix_limit(parsed)).mask
+    docnums = np.flatnonzero(keep)
+    return Matches(docnums, found.scores[docnums])
+
+
+def _page(snapshot: Snapshot, matched: Matches, sort: str, page: int, limit: int) -> list[tuple[int, float]]:
     """The (docnum, score) of one page: by score (ties by index order), or by date and item order."""
     wanted = page * limit
     if sort in ("newest", "oldest"):
-        rank = snapshot.date_rank(newest=sort == "newest")
-        chosen = heapq.nsmallest(wanted, matched, key=rank.__getitem__)
-        return [(d, 0.0) for d in chosen[(page - 1) * limit:]]
-    chosen = heapq.nlargest(wanted, matched.items(), key=itemgetter(1))  # ties keep the matches' order
-    return chosen[(page - 1) * limit:]
+        chosen = matched.first(snapshot.date_order(newest=sort == "newest"), wanted)[(page - 1) * limit:]
+        return [(d, 0.0) for d in matched.docnums[chosen].tolist()]
+    chosen = matched.best(wanted)[(page - 1) * limit:]
+    return list(zip(matched.docnums[chosen].tolist(), matched.scores[chosen].tolist()))
+
+
+NONE = np.zeros(0, dtype=np.int64)
 
 
 def _hit(stored: dict, score: float, stems: set[str], prefixes: tuple[str, ...], keys_of) -> Hit:

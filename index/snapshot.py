@@ -4,14 +4,20 @@ dropped together when the index changes (live.py opens a new searcher and Snapsh
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 
+import numpy as np
+
+from .broad import Dense
 from .evaluate import Postings
-from .facets import FACETS
+from .facets import FACETS, Codes, codes
 from .meetings import summary
 from .schema import MEETING
 from .store import CHECKED_COLUMNS, column
 from .suggest import Speller
 from .vocabulary import Vocabulary
+
+DATE_RANGES_KEPT = 16  # the date filters asked most recently, kept: a filter is re-read for every page of its results
 
 
 class Snapshot:
@@ -20,6 +26,10 @@ class Snapshot:
     def __init__(self, searcher):
         self.searcher = searcher
         self._postings: Postings | None = None
+        self._dense: Dense | None = None
+        self._codes: tuple[Codes, ...] | None = None
+        self._orders: dict[bool, np.ndarray] = {}
+        self._dated: OrderedDict[tuple[str, str], frozenset[int]] = OrderedDict()
         self._vocabulary: Vocabulary | None = None
         self._columns: dict[str, list] = {}
         self._ranks: dict[str, list[int]] = {}
@@ -32,6 +42,13 @@ class Snapshot:
         if self._postings is None:
             self._postings = Postings(self.searcher, self.vocabulary.base_stems())
         return self._postings
+
+    @property
+    def dense(self) -> Dense:
+        """The arrays broad queries are evaluated over (broad.py)."""
+        if self._dense is None:
+            self._dense = Dense(self.postings)
+        return self._dense
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -57,6 +74,18 @@ class Snapshot:
         """Each facet's column, in the order of FACETS (see facets.count)."""
         return tuple(self.column(name) for name in FACETS)
 
+    def facet_codes(self) -> tuple[Codes, ...]:
+        """Each facet's column as numbered values, in the order of FACETS (see facets.count)."""
+        if self._codes is None:
+            self._codes = tuple(codes(column) for column in self.facet_columns())
+        return self._codes
+
+    def date_order(self, newest: bool) -> np.ndarray:
+        """date_rank as an array."""
+        if newest not in self._orders:
+            self._orders[newest] = np.array(self.date_rank(newest), dtype=np.int32)
+        return self._orders[newest]
+
     def date_rank(self, newest: bool) -> list[int]:
         """Each document's place when sorted by date (newest or oldest first), then by its order in the meeting."""
         key = "newest" if newest else "oldest"
@@ -72,7 +101,13 @@ class Snapshot:
 
     def dated(self, low: str, high: str) -> frozenset[int]:
         """Documents whose date lies between low and high (ISO strings, partial dates compare as prefixes)."""
-        return frozenset(d for d, date in enumerate(self.column("date")) if date and low <= date <= high)
+        key = (low, high)
+        if key not in self._dated:
+            if len(self._dated) >= DATE_RANGES_KEPT:
+                self._dated.popitem(last=False)
+            self._dated[key] = frozenset(d for d, date in enumerate(self.column("date")) if date and low <= date <= high)
+        self._dated.move_to_end(key)
+        return self._dated[key]
 
     def organ_names(self) -> list[str]:
         return sorted(t.decode() for t in self.searcher.lexicon("organ") if t)
