@@ -137,29 +137,29 @@ class Dense:
 MASKS_KEPT = 64  # filter masks (organ, kind, dates …) kept per index generation: 12.5 kB each per 100,000 documents
 
 
-def match_dense(dense: Dense, parsed: ParsedQuery) -> Vector | None:
-    """evaluate.match_text over whole-index arrays: the same documents and the same scores."""
+def match_dense(dense: Dense, parsed: ParsedQuery) -> Matches | None:
+    """evaluate.match_text over whole-index arrays: the same documents and the same scores. The groups
+    are whole-index vectors; once their intersection is known, scores are summed over it alone."""
     meaningful = meaningful_groups(parsed)
     if not meaningful:
         return None
     limit = prefix_limit(parsed)
     groups = sorted((_group(dense, group, limit) for group in meaningful), key=Vector.count)  # stable, as intersect
     first, *rest = groups
-    mask = first.mask.copy()
+    mask = first.mask
     for group in rest:
-        mask &= group.mask
-    scores = first.scores
+        mask = mask & group.mask
+    docnums = np.flatnonzero(mask)
+    scores = first.scores[docnums]
     for group in rest:
-        scores = scores + group.scores
-    found = Vector(mask, np.where(mask, scores, 0.0))
+        scores = scores + group.scores[docnums]
     for term in parsed.boosts:
-        found.scores = np.where(found.mask, found.scores + term_vector(dense, term, limit).scores, 0.0)
+        scores = scores + term_vector(dense, term, limit).scores[docnums]
     for term in dict.fromkeys(t for group in meaningful for t in group if not t.phrase and not t.prefix):
         folded = fold(joined(term.text))
         if query_stems(dense.postings, folded):
-            exact = dense.term(EXACT + folded)
-            found.scores = np.where(found.mask, found.scores + EXACT_BOOST * exact.scores, 0.0)
-    return found
+            scores = scores + EXACT_BOOST * dense.term(EXACT + folded).scores[docnums]
+    return Matches(docnums, scores)
 
 
 def term_vector(dense: Dense, term: Term, prefix_terms: int) -> Vector:

@@ -259,20 +259,21 @@ def _broad_matches(snapshot: Snapshot, parsed: ParsedQuery, filters: list[frozen
     postings, dense = snapshot.postings, snapshot.dense
     found = match_dense(dense, parsed)
     if found is not None and not names_procedure(parsed):
-        procedural = dense.mask(postings.docs("procedural", "ja"))
-        found.scores = np.where(procedural, found.scores * PROCEDURAL_WEIGHT, found.scores)
+        procedural = dense.mask(postings.docs("procedural", "ja"))[found.docnums]
+        found = Matches(found.docnums, np.where(procedural, found.scores * PROCEDURAL_WEIGHT, found.scores))
     if found is None:
         if not (filters or parsed.excluded):
             return None
-        found = dense.empty()
-        found.mask = dense.mask(postings.docs("doctype", ITEM))
-    keep = found.mask
+        items = np.flatnonzero(dense.mask(postings.docs("doctype", ITEM)))
+        found = Matches(items, np.zeros(len(items)))
+    keep = None
     for documents in filters:
-        keep = keep & dense.mask(documents)
+        allowed = dense.mask(documents)[found.docnums]
+        keep = allowed if keep is None else keep & allowed
     for term in parsed.excluded:
-        keep = keep & ~term_vector(dense, term, prefix_limit(parsed)).mask
-    docnums = np.flatnonzero(keep)
-    return Matches(docnums, found.scores[docnums])
+        allowed = ~term_vector(dense, term, prefix_limit(parsed)).mask[found.docnums]
+        keep = allowed if keep is None else keep & allowed
+    return found if keep is None else Matches(found.docnums[keep], found.scores[keep])
 
 
 def _page(snapshot: Snapshot, matched: Matches, sort: str, page: int, limit: int) -> list[tuple[int, float]]:
