@@ -93,7 +93,8 @@ class Dense:
     def __init__(self, postings: Postings):
         self.postings = postings
         self.size = postings.doc_count
-        self._masks: dict[frozenset[int], np.ndarray] = {}
+        self._masks: dict[frozenset[int], np.ndarray] = {}  # of the sets postings.docs keeps: organ, kind …
+        self._recent: dict[frozenset[int], np.ndarray] = {}  # of others (dates, unions), the latest few
 
     def empty(self) -> Vector:
         return Vector(np.zeros(self.size, dtype=bool), np.zeros(self.size))
@@ -117,14 +118,20 @@ class Dense:
         return vector
 
     def mask(self, documents: frozenset[int]) -> np.ndarray:
-        """A set of documents (a filter) as a mask, kept while the same filter is asked again."""
+        """A set of documents (a filter) as a mask, kept as long as postings keeps the set (a value of
+        organ, kind …), or while it is among the latest few others asked (a date range): a mask holds its set."""
         found = self._masks.get(documents)
+        if found is None:
+            found = self._recent.get(documents)
         if found is None:
             found = np.zeros(self.size, dtype=bool)
             found[np.fromiter(documents, dtype=np.int64, count=len(documents))] = True
-            if len(self._masks) >= MASKS_KEPT:
-                self._masks.pop(next(iter(self._masks)))
-            self._masks[documents] = found
+            if self.postings.keeps(documents):
+                self._masks[documents] = found
+            else:
+                if len(self._recent) >= RECENT_MASKS:
+                    self._recent.pop(next(iter(self._recent)))
+                self._recent[documents] = found
         return found
 
     def sum_of(self, terms) -> Vector:
@@ -134,7 +141,7 @@ class Dense:
         return total or self.empty()
 
 
-MASKS_KEPT = 64  # filter masks (organ, kind, dates …) kept per index generation: 12.5 kB each per 100,000 documents
+RECENT_MASKS = 4  # masks of filters built for a request (date ranges) kept: each holds its set of up to every document
 
 
 def match_dense(dense: Dense, parsed: ParsedQuery) -> Matches | None:

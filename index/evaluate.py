@@ -88,6 +88,10 @@ class Postings:
             self._sets[key] = frozenset(self._read(field, value)[0]) - self.deleted
         return self._sets[key]
 
+    def keeps(self, documents: frozenset[int]) -> bool:
+        """Whether documents is one of the sets docs() keeps."""
+        return any(documents is kept for kept in self._sets.values())
+
     def prefix(self, prefix: str, limit: int = MAX_PREFIX_TERMS) -> Scores:
         """The terms of the text field that begin with prefix (see prefix_terms), their scores summed."""
         total: Scores = {}

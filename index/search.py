@@ -45,7 +45,7 @@ FEW = 3  # a query finding fewer items gets a spelling suggestion
 FAR_MORE = 5  # a correction finding this many times as many items (and the query nothing, or little) is shown at once
 PROCEDURAL_WEIGHT = 0.25  # 'Godkännande av dagordning' below the matters, unless the query asks for it
 DECISION_ORDER_NOTE = "frågan gäller beslut: beslut i sak om det du frågar om visas först, det senaste först"
-BROAD_SHARE = 0.05  # a query whose words have postings in this share of the documents is evaluated over arrays (broad.py)
+BROAD_SHARE = 0.02  # a query whose words have postings in this share of the documents is evaluated over arrays (broad.py)
 
 
 class SearchIndex:

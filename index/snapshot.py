@@ -17,7 +17,7 @@ from .store import CHECKED_COLUMNS, column
 from .suggest import Speller
 from .vocabulary import Vocabulary
 
-DATE_RANGES_KEPT = 16  # the date filters asked most recently, kept: a filter is re-read for every page of its results
+DATE_RANGES_KEPT = 4  # the date filters asked most recently, kept: a filter is asked again for each page of its results
 
 
 class Snapshot:
