@@ -52,7 +52,8 @@ class Matches:
         scores = self.scores
         if len(scores) > wanted:
             least = np.partition(scores, len(scores) - wanted)[len(scores) - wanted]  # the wanted-th highest
-            positions = np.flatnonzero(scores >= least)
+            above = np.flatnonzero(scores > least)  # fewer than wanted; the first of those tied with least fill up
+            positions = np.concatenate((above, np.flatnonzero(scores == least)[:wanted - len(above)]))
         else:
             positions = np.arange(len(scores))
         order = np.lexsort((positions, -scores[positions]))  # by score descending, then index order
