@@ -36,6 +36,8 @@ def attachment_paths(document: Path) -> list[Path]:
         if sibling != document and _names_bilaga_of(sibling, document) and _readable(sibling):
             found.add(sibling)
     found.update(listed_in_sidecar(document))
+    if not found:
+        return []
     home = document.parent.resolve()  # never a file that a link or '..' puts outside the document's folder
     return sorted(path for path in found if path.resolve().is_relative_to(home))
 

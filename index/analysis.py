@@ -306,11 +306,9 @@ def exact_words(text: str) -> set[str]:
     """The words of a text as written, folded (hyphenated names: parts and joined form; elided first
     parts: the compounds they stand for)."""
     text = SECTION.sub(" ", text)
-    written = set(WORD.findall(text))
-    plain = {word for word in written if "-" not in word and "‐" not in word}
-    words = {fold(word) for word in plain}
-    hyphenated = " ".join(written - plain)
-    words.update(fold(w) for w, _start, _end, _position in _words(hyphenated))
+    written = set(WORD.findall(fold(text)))  # folded once, not word by word
+    words = {word for word in written if "-" not in word and "‐" not in word}
+    words.update(w for w, _start, _end, _position in _words(" ".join(written - words)))
     for elision in ELIDED.finditer(text):  # the compound an elided first part stands for, from the text around it
         start = text.rfind(" ", 0, elision.start()) + 1
         words.update(fold(w) for w, _start, _end, _position in _words(text[start:elision.end() + ELISION_SPAN]))
@@ -326,5 +324,16 @@ def base_stems(word: str) -> list[str]:
 
 
 def analyse(text: str, mode: str = "index") -> list[str]:
-    """The stems and compound parts of a text, as the index sees them (for tests and the 'searched' list)."""
-    return [t.text for t in SwedishAnalyzer()(text, mode=mode) if not t.text.startswith(EXACT)]
+    """The stems and compound parts of a text, as the index sees them (the 'searched' list, each
+    matter's terms): the analyzer's tokens without the words as written, and without its Token objects."""
+    found: list[str] = []
+    for piece in SECTION.split(text):
+        if piece not in SECTION_BOOST and piece != END:
+            for word, _start, _end, _position in _words(piece):
+                found += _stems(word) if mode == "index" else _queried(word)
+    return found
+
+
+@functools.lru_cache(maxsize=300_000)
+def _stems(word: str) -> tuple[str, ...]:
+    return tuple(t for t in _indexed(word) if not t.startswith(EXACT))

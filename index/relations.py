@@ -49,13 +49,17 @@ HEADING_WORDS = 25  # an item with sub-items and fewer words of its own is a hea
 def matter_fields(meeting: Meeting, item: Item) -> dict:
     """The index fields an item's relations are computed from (and found by)."""
     linkable = not (is_procedural(item.title) or (item.items and len(item.text.split()) < HEADING_WORDS))
-    terms = _terms(item) if linkable else {}
+    title = _content(item.title)
+    decided = [t for decision in item.decisions + item.proposals for t in _content(decision.text)]
+    terms = _terms(title, decided, item.text) if linkable else {}
     references = _references(meeting, item)
     case = _case(item.case_number)
     return {
-        "matter": {"terms": terms, "title": sorted({t for t in _content(item.title) if t in terms}), "case": case,
+        "matter": {"terms": terms, "title": sorted({t for t in title if t in terms}), "case": case,
                    "refs": references},
-        "matter_terms": " ".join(sorted(_naming(item, terms))) or None,
+        # the terms an item is found by as a candidate: those of its title and decisions. An item of the
+        # same matter shares some of them; the words of the text only weigh the likeness.
+        "matter_terms": " ".join(sorted((set(title) | set(decided)) & terms.keys())) or None,
         "matter_words": " ".join(sorted(terms)) or None,
         "case_key": case,
         "ref_keys": " ".join(sorted({r[0] for r in references} | {f"{r[0]}|{r[1]}" for r in references if r[1]})) or None,
@@ -67,21 +71,11 @@ def _content(text: str) -> list[str]:
     return [t for t in analyse(text) if len(t) > 2 and not t.isdigit()]
 
 
-def _terms(item: Item) -> dict[str, int]:
-    weights = Counter({t: TITLE_WEIGHT * n for t, n in Counter(_content(item.title)).items()})
-    for decision in item.decisions + item.proposals:
-        weights.update(_content(decision.text))
-    weights.update(_content(" ".join(item.text.split()[:TEXT_WORDS])))
+def _terms(title: list[str], decided: list[str], text: str) -> dict[str, int]:
+    weights = Counter({t: TITLE_WEIGHT * n for t, n in Counter(title).items()})
+    weights.update(decided)
+    weights.update(_content(" ".join(text.split()[:TEXT_WORDS])))
     return dict(sorted(weights.items(), key=lambda tw: (-tw[1], tw[0]))[:TERMS])
-
-
-def _naming(item: Item, terms: dict[str, int]) -> set[str]:
-    """The terms an item is found by as a candidate: those of its title and decisions. An item of the same
-    matter shares some of them; the words of the text only weigh the likeness."""
-    named = set(_content(item.title))
-    for decision in item.decisions + item.proposals:
-        named.update(_content(decision.text))
-    return named & terms.keys()
 
 
 def _case(case_number: str | None) -> str | None:
@@ -94,7 +88,7 @@ def _meeting_key(organ: str | None, date: str) -> str:
 
 def _references(meeting: Meeting, item: Item) -> list[list[str]]:
     """[meeting key, section or '', text] of each reference written in this item (by its line)."""
-    if item.line is None:
+    if item.line is None or not meeting.references:
         return []
     lines = [(i.line, i.number) for i in meeting.all_items() if i.line is not None]
     found = []
@@ -128,6 +122,8 @@ class RelationStep:
         self.by_term: dict[tuple[str, str], list[str]] = defaultdict(list)  # the new items' index terms
         self._old_df: dict[tuple[str, str], int] = {}
         self._stored: dict[int, dict] = {}
+        self._vectors: dict[str, tuple] = {}  # item id -> its weighted title and term vectors, for write()
+        self._most_alike_in: dict[tuple[str, str], str | None] = {}
 
     def close(self) -> None:
         self.searcher.close()
@@ -139,6 +135,7 @@ class RelationStep:
                 self.removed[stored["id"]] = stored
 
     def add(self, fields: dict) -> None:
+        self._vectors.clear()  # the weights depend on how many items have each term
         item_id = fields["id"]
         self.new[item_id] = fields
         for key in _index_terms(fields):
@@ -194,10 +191,18 @@ class RelationStep:
     def total(self) -> int:
         """The number of items after this build."""
         if not hasattr(self, "_old_items"):
-            items = ("doctype", ITEM) in self.reader
-            self._old_items = (0 if not items else self.reader.doc_frequency("doctype", ITEM) if not self.reader.has_deletions()
-                               else len(self._postings("doctype", ITEM)))
+            self._old_items = self._live_items()
         return max(1, self._old_items - len(self.removed) + len(self.new))
+
+    def _live_items(self) -> int:
+        """The items of the index before this build: the count of its term, less the deleted items
+        (read one by one: they are few, the items many)."""
+        if ("doctype", ITEM) not in self.reader:
+            return 0
+        leaves = list(self.reader.leaf_readers()) or [(self.reader, 0)]
+        deleted = sum(leaf.stored_fields(d).get("doctype") == ITEM for leaf, _offset in leaves if leaf.has_deletions()
+                      for d in leaf.deleted_docs_set)
+        return self.reader.doc_frequency("doctype", ITEM) - deleted
 
     def df(self, term: str, field: str = "matter_words") -> int:
         """How many items (after this build) have the term among their words, or among their naming terms."""
@@ -238,7 +243,7 @@ class RelationStep:
         a, b = own["matter"], other["matter"]
         if a["case"] and a["case"] == b["case"]:
             return {"type": "case", "score": 1.0, "evidence": f"samma diarienummer {a['case']}"}
-        title, text = self._likeness(a, b)
+        title, text = self._likeness(own, other)
         if reference := self._reference(own, other, text):
             return reference
         if not (a["terms"] and b["terms"]):
@@ -265,15 +270,26 @@ class RelationStep:
 
     def _most_alike(self, referring: dict, referred: dict) -> bool:
         """Whether referred is, of its meeting's items, the one most like the referring item."""
-        items = self._items("meeting_key", referred["meeting_key"])
-        scores = {item_id: self._likeness(referring["matter"], stored["matter"])[1] for item_id, stored in items.items()}
-        return bool(scores) and max(scores, key=scores.get) == referred["id"]
+        key = (referring["id"], referred["meeting_key"])
+        if key not in self._most_alike_in:
+            items = self._items("meeting_key", referred["meeting_key"])
+            scores = {item_id: self._likeness(referring, stored)[1] for item_id, stored in items.items()}
+            self._most_alike_in[key] = max(scores, key=scores.get) if scores else None
+        return self._most_alike_in[key] == referred["id"]
 
     def _likeness(self, a: dict, b: dict) -> tuple[float, float]:
-        """(title likeness, title-and-text likeness): cosines of tf-idf weights."""
-        idf = {t: self._idf(t) for t in set(a["terms"]) | set(b["terms"])}
-        return (_cosine({t: idf[t] for t in a["title"] if t in idf}, {t: idf[t] for t in b["title"] if t in idf}),
-                _cosine({t: w * idf[t] for t, w in a["terms"].items()}, {t: w * idf[t] for t, w in b["terms"].items()}))
+        """(title likeness, title-and-text likeness) of two items: cosines of tf-idf weights."""
+        (a_title, a_title_norm, a_terms, a_norm), (b_title, b_title_norm, b_terms, b_norm) = self._vector(a), self._vector(b)
+        return _cosine(a_title, a_title_norm, b_title, b_title_norm), _cosine(a_terms, a_norm, b_terms, b_norm)
+
+    def _vector(self, item: dict) -> tuple:
+        """An item's title terms and all its terms weighted by idf, each with its norm; computed once an item."""
+        if (vector := self._vectors.get(item["id"])) is None:
+            features = item["matter"]
+            title = {t: self._idf(t) for t in features["title"] if t in features["terms"]}
+            terms = {t: w * self._idf(t) for t, w in features["terms"].items()}
+            vector = self._vectors[item["id"]] = (title, _norm(title), terms, _norm(terms))
+        return vector
 
     def _idf(self, term: str) -> float:
         return math.log(1 + self.total() / self.df(term))
@@ -302,11 +318,16 @@ def _index_terms(fields: dict) -> list[tuple[str, str]]:
     return keys
 
 
-def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
-    if not u or not v:
+def _norm(vector: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vector.values()))
+
+
+def _cosine(u: dict[str, float], u_norm: float, v: dict[str, float], v_norm: float) -> float:
+    if not (u_norm and v_norm):
         return 0.0
-    dot = sum(w * v[t] for t, w in u.items() if t in v)
-    return dot / (math.sqrt(sum(w * w for w in u.values())) * math.sqrt(sum(w * w for w in v.values())))
+    if len(u) > len(v):
+        u, v = v, u
+    return sum(w * v[t] for t, w in u.items() if t in v) / (u_norm * v_norm)
 
 
 def _display(stored: dict) -> dict:
