@@ -55,12 +55,14 @@ class Rule:
     pattern: re.Pattern
     template: str | None
     reports: bool
+    anchor: re.Pattern | None = None  # what a text must hold for the pattern to be tried
 
 
 @functools.cache
 def _rules(section: str) -> tuple[Rule, ...]:
     return tuple(
-        Rule(compile_pattern(RULES, n, entry["pattern"]), entry.get("template"), entry.get("reports", False))
+        Rule(compile_pattern(RULES, n, entry["pattern"]), entry.get("template"), entry.get("reports", False),
+             compile_pattern(RULES, n, entry["anchor"]) if "anchor" in entry else None)
         for n, entry in enumerate(load(RULES)[section], start=1)
     )
 
@@ -107,8 +109,11 @@ def _from_decisions(item: Item, meeting: Meeting) -> list[Assignment]:
 
 def _from_text(item: Item, meeting: Meeting) -> list[Assignment]:
     given = []
+    text = item.text.replace("\n", " ")
     for rule in _rules("narrated"):
-        for match in rule.pattern.finditer(item.text.replace("\n", " ")):
+        if rule.anchor is not None and not rule.anchor.search(text):
+            continue
+        for match in rule.pattern.finditer(text):
             who = match.group("who")
             if who.split()[0].lower() in PRONOUNS:
                 who = _antecedent(item.text, match.start()) or who

@@ -16,6 +16,7 @@ lower-cased, for ranking exact forms first).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from pathlib import Path
@@ -251,6 +252,48 @@ class SwedishAnalyzer(Tokenizer):
             position, offset = last, offset + len(piece)
 
 
+    def postings(self, value: str) -> tuple[dict[str, list[int]], dict[str, float]]:
+        """What indexing a value gives, each token's positions and summed boosts, as __call__ would give
+        them in index mode, without a Token object for each (the index's hottest loop: see PackedPositions)."""
+        places: dict[str, list[int]] = {}
+        weights: dict[str, float] = {}
+        position, boost, tokens_of = 0, 1.0, _body_tokens
+        for piece in SECTION.split(value):
+            if piece in SECTION_BOOST or piece == END:
+                boost, tokens_of = SECTION_BOOST.get(piece, 1.0), _title_tokens if piece == TITLE else _body_tokens
+                continue
+            last = position
+            for word, at in _positions(piece):
+                at += position
+                for text, share in tokens_of(word):
+                    if text in places:
+                        places[text].append(at)
+                        weights[text] += boost * share
+                    else:
+                        places[text] = [at]
+                        weights[text] = boost * share
+                last = at + 1
+            position = last
+        return places, weights
+
+
+@functools.lru_cache(maxsize=300_000)
+def _body_tokens(word: str) -> tuple[tuple[str, float], ...]:
+    return tuple((text, 1.0) for text in _indexed(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _title_tokens(word: str) -> tuple[tuple[str, float], ...]:
+    return _body_tokens(word) + tuple((text, TITLE_PART) for text in _title_exact(word))
+
+
+def _positions(piece: str):
+    """(word, position) of each word: a piece without hyphens or dashes is only its words, in order."""
+    if "-" in piece or "‐" in piece or "–" in piece:
+        return [(word, at) for word, _start, _end, at in _words(piece)]
+    return zip(WORD.findall(piece), itertools.count())
+
+
 @functools.lru_cache(maxsize=100_000)
 def _title_exact(word: str) -> tuple[str, ...]:
     """In a title, a compound's parts count nearly as written words (TITLE_PART): a title naming the
@@ -327,10 +370,11 @@ def analyse(text: str, mode: str = "index") -> list[str]:
     """The stems and compound parts of a text, as the index sees them (the 'searched' list, each
     matter's terms): the analyzer's tokens without the words as written, and without its Token objects."""
     found: list[str] = []
+    stems_of = _stems if mode == "index" else _queried
     for piece in SECTION.split(text):
         if piece not in SECTION_BOOST and piece != END:
-            for word, _start, _end, _position in _words(piece):
-                found += _stems(word) if mode == "index" else _queried(word)
+            for word, _position in _positions(piece):
+                found += stems_of(word)
     return found
 
 
