@@ -288,8 +288,9 @@ def _title_tokens(word: str) -> tuple[tuple[str, float], ...]:
 
 
 def _positions(piece: str):
-    """(word, position) of each word: a piece without hyphens or dashes is only its words, in order."""
-    if "-" in piece or "‐" in piece or "–" in piece:
+    """(word, position) of each word: a piece without hyphenated words or elided first parts is only its
+    words, in order."""
+    if "-" in piece or "‐" in piece or ("–" in piece and ELIDED.search(piece)):
         return [(word, at) for word, _start, _end, at in _words(piece)]
     return zip(WORD.findall(piece), itertools.count())
 
@@ -369,15 +370,18 @@ def base_stems(word: str) -> list[str]:
 def analyse(text: str, mode: str = "index") -> list[str]:
     """The stems and compound parts of a text, as the index sees them (the 'searched' list, each
     matter's terms): the analyzer's tokens without the words as written, and without its Token objects."""
-    found: list[str] = []
-    stems_of = _stems if mode == "index" else _queried
-    for piece in SECTION.split(text):
-        if piece not in SECTION_BOOST and piece != END:
-            for word, _position in _positions(piece):
-                found += stems_of(word)
-    return found
+    stems_of = word_stems if mode == "index" else _queried
+    return [stem for word in words(text) for stem in stems_of(word)]
+
+
+def words(text: str) -> list[str]:
+    """The words of a text as the analyzer reads them: hyphenated names with their joined form, elided
+    first parts with the compounds they stand for."""
+    return [word for piece in SECTION.split(text) if piece not in SECTION_BOOST and piece != END
+            for word, _position in _positions(piece)]
 
 
 @functools.lru_cache(maxsize=300_000)
-def _stems(word: str) -> tuple[str, ...]:
+def word_stems(word: str) -> tuple[str, ...]:
+    """What the index holds for a word, without the word as written: its stems and compound parts."""
     return tuple(t for t in _indexed(word) if not t.startswith(EXACT))

@@ -17,13 +17,14 @@ leaves the previous relations with the previous items.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
 
 from archive.model import Item, Meeting, slug
 
-from .analysis import WORD, analyse
+from .analysis import WORD, word_stems, words
 from .schema import ITEM, RELATIONS
 from .wordrules import is_procedural
 
@@ -68,7 +69,12 @@ def matter_fields(meeting: Meeting, item: Item) -> dict:
 
 
 def _content(text: str) -> list[str]:
-    return [t for t in analyse(text) if len(t) > 2 and not t.isdigit()]
+    return [term for word in words(text) for term in _content_terms(word)]
+
+
+@functools.lru_cache(maxsize=300_000)
+def _content_terms(word: str) -> tuple[str, ...]:
+    return tuple(t for t in word_stems(word) if len(t) > 2 and not t.isdigit())
 
 
 def _terms(title: list[str], decided: list[str], text: str) -> dict[str, int]:
