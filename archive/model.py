@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -202,7 +203,7 @@ class Meeting:
     warnings: tuple[str, ...] = ()
     field_sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
-    @property
+    @functools.cached_property  # asked for each item's id; a frozen meeting's id never changes
     def id(self) -> str:
         return meeting_id(self.organ_name or self.organ, self.date, self.doc_type, self.items, self.scope)
 

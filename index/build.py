@@ -17,7 +17,7 @@ from pathlib import Path, PurePath
 from tqdm import tqdm
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.multiproc import MpWriter, SubWriterTask
-from whoosh.writing import SegmentWriter
+from whoosh.writing import PostingPool, SegmentWriter
 
 from archive.assignments import assignments
 from archive.attachments import attachment_paths
@@ -68,6 +68,39 @@ class Codec(W3Codec):
     length_stats = False
 
 
+class GroupingPool(PostingPool):
+    """Whoosh's pool of a segment's postings, put in order by grouping them under their term instead of
+    sorting them all (3 times as fast; the sort was a sixth of a writer's time). A term's postings are
+    added in document order (a document's postings all at once, the documents numbered as added), so
+    the groups in term order are the sorted postings. Runs spilled to disk are merged as Whoosh does."""
+
+    def add(self, item):
+        self.fieldnames.add(item[0])
+        self.currentsize += POSTING_BYTES + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")  # as Whoosh counts
+        if self.currentsize > self.limit:
+            self.save()
+        self.current.append(item)
+
+    def items(self, maxfiles=128):
+        if self.runs:
+            return super().items(maxfiles)
+        groups: dict[tuple, list] = {}
+        for item in self.current:
+            if (group := groups.get(item[:2])) is None:
+                groups[item[:2]] = [item]
+            else:
+                group.append(item)
+        return [item for term in sorted(groups) for item in groups[term]]
+
+
+POSTING_BYTES = 150  # Whoosh's estimate of a posting's tuple, field name, text, number, weight and value, without their lengths
+
+
+def _grouping(writer: SegmentWriter) -> SegmentWriter:
+    writer.pool = GroupingPool(writer._tempstorage, writer.newsegment, limitmb=writer.pool.limit // (1024 * 1024))
+    return writer
+
+
 class WriterProcess(SubWriterTask):
     """One of Whoosh's writer processes, tied to the build that forked it: it dies with the build.
 
@@ -78,13 +111,13 @@ class WriterProcess(SubWriterTask):
     def run(self):
         _die_with_parent(self.parent)
         index = self.storage.open_index(self.indexname)
-        self.writer = SegmentWriter(index, _lk=False, **self.kwargs)
+        self.writer = _grouping(SegmentWriter(index, _lk=False, **self.kwargs))
         segments = []
         while self.running and (job := self.jobqueue.get()) is not None:
             self._process_file(*job)
             if self.writer.pool.currentsize > SEGMENT_FULL * self.writer.pool.limit:
                 segments.append(self.writer._finalize_segment())
-                self.writer = SegmentWriter(index, _lk=False, **self.kwargs)
+                self.writer = _grouping(SegmentWriter(index, _lk=False, **self.kwargs))
         if not self.running:
             self.writer.cancel()
             return
@@ -239,8 +272,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
     # a compound file into memory (BytesIO over the mapped file), so that a server held the index
     # twice over (861 MB at 100,000 items, issue 15). Separate files are read where they lie.
     settings = {"limitmb": WRITER_MB, "codec": Codec(blocklimit=BLOCK_POSTINGS), "compound": False}
-    writer = (TwoProcessWriter(index, procs=2, multisegment=True, **settings)
-              if len(changed) > TWO_WRITERS_FROM else index.writer(**settings))
+    writer = _grouping(TwoProcessWriter(index, procs=2, multisegment=True, **settings)
+                       if len(changed) > TWO_WRITERS_FROM else index.writer(**settings))
     relations = RelationStep(index)  # each matter's history, written with the items (index/relations.py)
     try:
         for source in report.removed:

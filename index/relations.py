@@ -309,11 +309,17 @@ class RelationStep:
 
 def _written(term: str, *items: dict) -> str:
     """A stem as the items write it: 'överenskomm' -> 'överenskommelse' (from their titles first)."""
-    for text in (f"{item['title']} {item.get('body') or ''}" for item in items):
-        for word in WORD.findall(text.lower()):
-            if word.startswith(term) and "-" not in word:
+    for item in items:
+        for word in _written_words(item["title"], item.get("body") or ""):
+            if word.startswith(term):
                 return word
     return term
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_words(title: str, body: str) -> tuple[str, ...]:
+    """An item's words, lower-cased, in order and each once (an item is asked for several terms)."""
+    return tuple(dict.fromkeys(w for w in WORD.findall(f"{title} {body}".lower()) if "-" not in w))
 
 
 def _index_terms(fields: dict) -> list[tuple[str, str]]:
