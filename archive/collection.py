@@ -77,6 +77,7 @@ def list_archive(folder: Path) -> Listing:
 
     for directory, subfolders, files in os.walk(folder, onerror=unreadable):
         here = Path(directory)
+        real_here = root / here.relative_to(folder)  # the walk never enters a linked folder: no link above a file
         subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
         for name in list(subfolders):
             if not _utf8(name):
@@ -96,7 +97,7 @@ def list_archive(folder: Path) -> Listing:
             elif path.is_symlink():
                 links.append((path, path.resolve()))
             else:
-                found[path.resolve()] = path
+                found[real_here / name] = path
     for path, target in links:
         found.setdefault(target, path)
     return Listing(without_attachments(sorted(found.values())), refused)

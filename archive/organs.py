@@ -136,7 +136,7 @@ def is_generic(organ: str) -> bool:
 # --- issuers --------------------------------------------------------------------------------------
 
 _OFFICIAL = {}  # 'leksands kommun' -> 'Leksand', and each name's 'stad' form
-REGION_ISSUER = re.compile(rf"(?<![\w-])({rules.alternation(REGIONS)})(?![\w-])", re.IGNORECASE)
+REGION_ISSUER = re.compile(rf"(?<![\w-])({rules.prefix_alternation(REGIONS)})(?![\w-])", re.IGNORECASE)
 SHORT_ISSUERS = {short.lower(): short for short in ISSUER_NAMES if short not in MUNICIPALITY_COUNTY}
 SHORT_ISSUERS.update({name.lower(): short for short, name in ISSUER_NAMES.items() if short not in MUNICIPALITY_COUNTY})
 _CANONICAL = {name.lower(): name for name in MUNICIPALITY_COUNTY}
