@@ -251,7 +251,7 @@ def _file_records(index) -> dict[str, dict]:
 
 def _update(index, paths: dict[str, Path], known: dict[str, dict], report: BuildReport, progress: bool,
             ocr_cache: Path) -> None:
-    hashes = {source: _content_hash(path) for source, path in paths.items()}
+    hashes, signatures = _content_hashes(paths, known)
     report.removed = sorted(set(known) - set(paths))
     orphaned = {s for s in paths if known.get(s, {}).get("data", {}).get("rendering_of") in report.removed}
     changed = sorted(
@@ -299,7 +299,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             writer.update_document(
                 id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
                 meeting_id=meeting.id if meeting else None,
-                data={"error": error, "rendering_of": report.renderings.get(source)},
+                data={"error": error, "rendering_of": report.renderings.get(source), **signatures[source]},
             )
         report.linked = relations.write(writer)
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
@@ -405,6 +405,39 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
         "order": order,
         "data": {"page": item.page, "decision_pages": [d.page for d in item.decisions]},
     }
+
+
+def _content_hashes(paths: dict[str, Path], known: dict[str, dict]) -> tuple[dict[str, str], dict[str, dict]]:
+    """Each document's content hash, and what its file record keeps to spare reading it next time: the
+    size and modification time of the document, its sidecar and its attachments (as rsync and git do,
+    a file whose size and time are unchanged is not read again; one changed within RACY_NS of the build
+    that recorded it always is, since a change in the same tick would keep its time)."""
+    checked = time.time_ns()
+    hashes, signatures = {}, {}
+    for source, path in paths.items():
+        signature, newest = _signature(path)
+        recorded = known.get(source, {})
+        same = signature is not None and signature == recorded.get("data", {}).get("signature")
+        if same and newest < recorded["data"]["checked"] - RACY_NS:
+            hashes[source] = recorded["content_hash"]
+        else:
+            hashes[source] = _content_hash(path)
+        signatures[source] = {"signature": signature, "checked": checked}
+    return hashes, signatures
+
+
+RACY_NS = 2_000_000_000
+
+
+def _signature(path: Path) -> tuple[str | None, int]:
+    """The names, sizes and modification times of a document, its sidecar and its attachments, and the
+    newest time; (None, 0) when one cannot be read (it is then hashed, and its failure reported)."""
+    try:
+        files = [path, *filter(None, [existing_sidecar(path)]), *attachment_paths(path)]
+        stats = [file.stat() for file in files]
+    except (OSError, ArchiveError):
+        return None, 0
+    return "|".join(f"{f.name}:{st.st_size}:{st.st_mtime_ns}" for f, st in zip(files, stats)), max(st.st_mtime_ns for st in stats)
 
 
 def _content_hash(path: Path) -> str:

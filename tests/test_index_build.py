@@ -1,5 +1,6 @@
 """Building the index: incremental by content hash, failures reported, versions checked, one build at a time."""
 
+import os
 import shutil
 
 import pytest
@@ -43,6 +44,27 @@ def test_a_changed_file_is_reindexed(built):
     report = build(archive, index_dir)
     assert report.updated == ["002_b4eaa3d42f7e7c54.txt"] and report.items == 16
     assert hits(index_dir, "kvinnofridsveckan") == {"valfardsradet-2026-04-09-minnesanteckningar-punkt-12"}
+
+
+def test_an_edit_that_keeps_the_size_is_a_change(built):
+    """A file whose size and time are unchanged is not read again; an edit of the same length is seen by
+    its time, and one made in the same instant as the build before it is read again all the same."""
+    archive, index_dir, _report = built
+    path = archive / "002_b4eaa3d42f7e7c54.txt"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    assert "Arbetsgrupp" in text
+    path.write_text(text.replace("Arbetsgrupp", "Sjukskrivna", 1), encoding="utf-8")  # as long
+    assert path.stat().st_size == before.st_size
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # as if written in the same tick
+    assert build(archive, index_dir).updated == ["002_b4eaa3d42f7e7c54.txt"]
+    assert hits(index_dir, "sjukskrivna")
+
+    later = path.stat().st_mtime_ns + 10**9
+    path.write_text(path.read_text(encoding="utf-8").replace("Sjukskrivna", "Arbetsgrupp", 1), encoding="utf-8")
+    os.utime(path, ns=(later, later))
+    assert build(archive, index_dir).updated == ["002_b4eaa3d42f7e7c54.txt"]
+    assert not hits(index_dir, "sjukskrivna")
 
 
 def test_a_changed_sidecar_is_a_change(built):
