@@ -130,6 +130,8 @@ def _assignment(rule: Rule, match: re.Match, clause: str, item: str, meeting: Me
     groups = {k: re.sub(r"^att[\s,]+", "", (v or "").strip(" ,.")) for k, v in match.groupdict().items()}
     what = (rule.template.format(**groups) if rule.template else groups.get("what", "")).strip(" ,.") or groups.get("what", "")
     due, due_date, next_meeting = due_of(clause, meeting.date)
+    if due_date and due:  # the deadline is shown as a date of its own: 'ta fram en plan senast 2025-03-31' -> 'ta fram en plan'
+        what = " ".join(what.replace(due, " ").split()).strip(" ,.") or what
     return Assignment(
         item=item, who=assignees(who or groups.get("who", ""), meeting), what=what or clause, decision=clause,
         source=source, due=due, due_date=due_date, next_meeting=next_meeting,

@@ -111,6 +111,7 @@ def test_a_deadline_in_a_real_decision():
     (found,) = assignments(one_decision("4. Göteborgs Stads Kollektivtrafik AB får i uppdrag att kalla till en extra "
                                         "bolagsstämma senast 30 september 2025."))
     assert (found.due, found.due_date) == ("senast 30 september 2025", "2025-09-30")
+    assert found.what == "kalla till en extra bolagsstämma"  # the deadline is shown as a date of its own, not twice
 
 
 # --- status, from each matter's history -------------------------------------------------------------
