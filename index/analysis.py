@@ -251,7 +251,6 @@ class SwedishAnalyzer(Tokenizer):
                 last = position + at + 1
             position, offset = last, offset + len(piece)
 
-
     def postings(self, value: str) -> tuple[dict[str, list[int]], dict[str, float]]:
         """What indexing a value gives, each token's positions and summed boosts, as __call__ would give
         them in index mode, without a Token object for each (the index's hottest loop: see PackedPositions)."""
