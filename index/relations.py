@@ -33,6 +33,7 @@ TEXT_WORDS = 150  # the opening of an item's text is what it is about; the rest 
 TERMS = 30  # the terms kept per item, by weight
 RARE_SHARE = 0.001  # a title or decision word in at most this share of the items (or RARE_MIN) finds candidates
 RARE_MIN = 20
+CANDIDATES = 300  # items an item is judged against at most, found by its rarest words first (cost stays linear in the archive)
 # 'The same matter': titles alike and texts alike, or titles very alike and texts somewhat (cosines,
 # set by reading the samples' pairs: 'Rutin vid utskrivning …' / 'Länsövergripande rutiner … utskrivning'
 # is one matter at 0.50/0.66; two remits for different process groups are not, at 0.43/0.51).
@@ -232,9 +233,10 @@ class RelationStep:
         features = own["matter"]
         rare = max(RARE_MIN, int(RARE_SHARE * self.total()))
         found: dict[str, dict] = {}
-        for term in (own.get("matter_terms") or "").split():
-            if self.df(term, "matter_terms") <= rare:
-                found.update(self._items("matter_terms", term))
+        for term in sorted((own.get("matter_terms") or "").split(), key=lambda t: (self.df(t, "matter_terms"), t)):
+            if self.df(term, "matter_terms") > rare or len(found) >= CANDIDATES:
+                break  # the rarest words first: each item is judged against a bounded number of others
+            found.update(self._items("matter_terms", term))
         if features["case"]:
             found.update(self._items("case_key", features["case"]))
         for meeting_key, _section, _text in features["refs"]:
