@@ -299,8 +299,13 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             writer.update_document(
                 id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
                 meeting_id=meeting.id if meeting else None,
-                data={"error": error, "rendering_of": report.renderings.get(source), **signatures[source]},
+                data={"error": error, "rendering_of": report.renderings.get(source), **(signatures[source] or {})},
             )
+        for source in report.unchanged:  # read again though unchanged (written just before the build that recorded it):
+            if signatures[source] is not None:  # recorded anew, so that the next build need not read it
+                record = known[source]
+                writer.update_document(id=record["id"], doctype=FILE, source=source, content_hash=record["content_hash"],
+                                       meeting_id=record.get("meeting_id"), data=record["data"] | signatures[source])
         report.linked = relations.write(writer)
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:
@@ -407,22 +412,24 @@ def _item_fields(meeting: Meeting, item: Item, parent: Item | None, order: int) 
     }
 
 
-def _content_hashes(paths: dict[str, Path], known: dict[str, dict]) -> tuple[dict[str, str], dict[str, dict]]:
-    """Each document's content hash, and what its file record keeps to spare reading it next time: the
-    size and modification time of the document, its sidecar and its attachments (as rsync and git do,
-    a file whose size and time are unchanged is not read again; one changed within RACY_NS of the build
-    that recorded it always is, since a change in the same tick would keep its time)."""
+def _content_hashes(paths: dict[str, Path], known: dict[str, dict]) -> tuple[dict[str, str], dict[str, dict | None]]:
+    """Each document's content hash, and for each one read, what its file record is to keep so that the
+    next build need not read it (None for one not read): the size and modification time of the
+    document, its sidecar and its attachments. As rsync and git judge, a file whose size and time are
+    unchanged is not read again; one changed within RACY_NS of the build that recorded it always is,
+    since a change in the same tick would keep its time."""
     checked = time.time_ns()
-    hashes, signatures = {}, {}
+    hashes: dict[str, str] = {}
+    signatures: dict[str, dict | None] = {}
     for source, path in paths.items():
         signature, newest = _signature(path)
         recorded = known.get(source, {})
         same = signature is not None and signature == recorded.get("data", {}).get("signature")
         if same and newest < recorded["data"]["checked"] - RACY_NS:
-            hashes[source] = recorded["content_hash"]
+            hashes[source], signatures[source] = recorded["content_hash"], None
         else:
             hashes[source] = _content_hash(path)
-        signatures[source] = {"signature": signature, "checked": checked}
+            signatures[source] = {"signature": signature, "checked": checked} if newest < checked - RACY_NS else None
     return hashes, signatures
 
 

@@ -33,6 +33,9 @@ TEXT_WORDS = 150  # the opening of an item's text is what it is about; the rest 
 TERMS = 30  # the terms kept per item, by weight
 RARE_SHARE = 0.001  # a title or decision word in at most this share of the items (or RARE_MIN) finds candidates
 RARE_MIN = 20
+# What the step keeps of each item it adds (its text only as far as its terms are taken from, see _written)
+KEPT = ("id", "doctype", "meeting_id", "organ", "date", "doc_type", "number", "title", "matter", "matter_terms",
+        "matter_words", "case_key", "ref_keys", "meeting_key")
 CANDIDATES = 300  # items an item is judged against at most, found by its rarest words first (cost stays linear in the archive)
 # 'The same matter': titles alike and texts alike, or titles very alike and texts somewhat (cosines,
 # set by reading the samples' pairs: 'Rutin vid utskrivning …' / 'Länsövergripande rutiner … utskrivning'
@@ -144,7 +147,8 @@ class RelationStep:
     def add(self, fields: dict) -> None:
         self._vectors.clear()  # the weights depend on how many items have each term
         item_id = fields["id"]
-        self.new[item_id] = fields
+        self.new[item_id] = {key: fields.get(key) for key in KEPT}  # not the whole item: a build may add 200,000
+        self.new[item_id]["body"] = " ".join((fields.get("body") or "").split()[:TEXT_WORDS])
         for key in _index_terms(fields):
             self.by_term[key].append(item_id)
 
