@@ -301,11 +301,12 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
                 meeting_id=meeting.id if meeting else None,
                 data={"error": error, "rendering_of": report.renderings.get(source), **(signatures[source] or {})},
             )
-        for source in report.unchanged:  # read again though unchanged (written just before the build that recorded it):
-            if signatures[source] is not None:  # recorded anew, so that the next build need not read it
-                record = known[source]
-                writer.update_document(id=record["id"], doctype=FILE, source=source, content_hash=record["content_hash"],
-                                       meeting_id=record.get("meeting_id"), data=record["data"] | signatures[source])
+        # Files read again though unchanged (written just before the build that recorded them) are recorded
+        # anew, so that the next build need not read them.
+        for source in (s for s in report.unchanged if signatures[s] is not None):
+            record = known[source]
+            writer.update_document(id=record["id"], doctype=FILE, source=source, content_hash=record["content_hash"],
+                                   meeting_id=record.get("meeting_id"), data=record["data"] | signatures[source])
         report.linked = relations.write(writer)
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:

@@ -24,6 +24,7 @@ from whoosh.matching.wrappers import FilterMatcher
 from .analysis import EXACT, STOP_WORDS, analyse, fold
 from .query import ParsedQuery, Term
 from .schema import EXACT_BOOST
+from .store import leaves
 
 K1, B = 1.2, 0.75  # BM25, Whoosh's defaults
 FIELD = "text"
@@ -230,7 +231,7 @@ class Postings:
                 matcher._next_block()
 
     def _leaves(self):
-        return list(self.reader.leaf_readers()) or [(self.reader, 0)]
+        return leaves(self.reader)
 
     def _remember(self, term: str, scored: tuple[array, array]) -> None:
         self._scored[term] = scored

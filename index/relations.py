@@ -26,6 +26,7 @@ from archive.model import Item, Meeting, slug
 
 from .analysis import WORD, word_stems, words
 from .schema import ITEM, RELATIONS
+from .store import leaves
 from .wordrules import is_procedural
 
 TITLE_WEIGHT = 3
@@ -212,9 +213,8 @@ class RelationStep:
         (read one by one: they are few, the items many)."""
         if ("doctype", ITEM) not in self.reader:
             return 0
-        leaves = list(self.reader.leaf_readers()) or [(self.reader, 0)]
-        deleted = sum(leaf.stored_fields(d).get("doctype") == ITEM for leaf, _offset in leaves if leaf.has_deletions()
-                      for d in leaf.deleted_docs_set)
+        deleted = sum(leaf.stored_fields(d).get("doctype") == ITEM for leaf, _offset in leaves(self.reader)
+                      if leaf.has_deletions() for d in leaf.deleted_docs_set)
         return self.reader.doc_frequency("doctype", ITEM) - deleted
 
     def df(self, term: str, field: str = "matter_words") -> int:

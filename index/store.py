@@ -91,7 +91,7 @@ def column(reader, name: str, index_dir: Path | None = None) -> list:
     (one holding only the meta document), which shifted every later document's value (issue 16)."""
     values: list = []
     shared: dict = {}  # each distinct value held once: Whoosh reads a new string for every document
-    for leaf, offset in _leaves(reader):
+    for leaf, offset in leaves(reader):
         part = list(leaf.column_reader(name))
         if offset != len(values) or len(part) != leaf.doc_count_all() or _disagrees(leaf, name, part):
             raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
@@ -103,7 +103,7 @@ def check_columns(reader, index_dir: Path) -> None:
     """Raise IndexDamaged when the columns searching reads disagree with the stored documents. The
     same test as column()'s, on the probed documents only: a build need not read every value."""
     for name in CHECKED_COLUMNS:
-        for leaf, _offset in _leaves(reader):
+        for leaf, _offset in leaves(reader):
             values = leaf.column_reader(name)
             if len(values) != leaf.doc_count_all() or _disagrees(leaf, name, values):
                 raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
@@ -123,7 +123,8 @@ def _probes(count: int) -> list[int]:
     return sorted({0, count // 2, count - 1}) if count else []
 
 
-def _leaves(reader):
+def leaves(reader) -> list:
+    """(segment reader, its first docnum) of each segment; a reader of one segment is its own leaf."""
     return list(reader.leaf_readers()) or [(reader, 0)]
 
 
