@@ -104,10 +104,10 @@ _worker_progress: Progress | None = None  # in a worker: sends its OCR counts to
 
 
 def _start_worker(parent: int, progress_queue) -> None:
-    from .build import _die_with_parent
+    from .writer import die_with_parent
 
     global _worker_progress
-    _die_with_parent(parent)
+    die_with_parent(parent)
     if progress_queue is not None:
         _worker_progress = lambda queued, read: progress_queue.put((queued, read))  # noqa: E731
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from index.build import TWO_WRITERS_FROM, build
+from index.build import build
+from index.writer import TWO_WRITERS_FROM
 from index.errors import IndexWriteError
 from index.search import SearchIndex, SearchRequest
 from index.store import live_generation

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-import index.build
-from index.build import TWO_WRITERS_FROM, build
+import index.writer
+from index.build import build
+from index.writer import TWO_WRITERS_FROM
 from index.search import SearchIndex, SearchRequest
 from index.store import live_generation
 from scripts.bench import QUERIES, generate_archive
@@ -48,7 +49,7 @@ def two_layouts(tmp_path_factory) -> tuple[Path, Path]:
     generate_archive(archive, ITEMS)
     build(archive, root / "few")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(index.build, "WRITER_MB", 4)
+        patch.setattr(index.writer, "WRITER_MB", 4)
         build(archive, root / "many")
     return root / "few", root / "many"
 

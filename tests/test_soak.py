@@ -23,7 +23,7 @@ from urllib.parse import urlencode
 
 from werkzeug.datastructures import MultiDict
 
-from index.build import TWO_WRITERS_FROM
+from index.writer import TWO_WRITERS_FROM
 from index.search import SearchIndex
 from scripts.bench import generate_archive
 from tests.conftest import FUZZ_SCALE
