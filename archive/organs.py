@@ -196,9 +196,8 @@ def issuer_of_word(word: str, fuzzy: bool = False) -> Issuer | None:
     lowered = word.lower()
     if lowered in _CANONICAL:
         return issuer_of_municipality(lowered)
-    ascii_names = {_fold(name): name for name in MUNICIPALITY_COUNTY}
-    if _fold(word) in ascii_names:
-        return issuer_of_municipality(ascii_names[_fold(word)])
+    if (folded := _fold(word)) in _FOLDED_NAMES:
+        return issuer_of_municipality(_FOLDED_NAMES[folded])
     if lowered in SHORT_ISSUERS:
         short = SHORT_ISSUERS[lowered]
         return Issuer(ISSUER_NAMES[short], short)
@@ -209,9 +208,15 @@ def issuer_of_word(word: str, fuzzy: bool = False) -> Issuer | None:
     return None
 
 
+_ASCII = str.maketrans("åäöéü", "aaoeu")
+
+
 def _fold(text: str) -> str:
     """'Göteborg' -> 'goteborg': how file names spell Swedish words."""
-    return text.lower().translate(str.maketrans("åäöéü", "aaoeu"))
+    return text.lower().translate(_ASCII)
+
+
+_FOLDED_NAMES = {_fold(name): name for name in MUNICIPALITY_COUNTY}  # 'goteborg' -> 'Göteborg'
 
 
 @functools.lru_cache(maxsize=4096)
