@@ -114,11 +114,13 @@ def _lines_with_gaps(text: str) -> list[Line]:
 
 
 def _clean_line(text: str) -> str:
-    text = MARKDOWN_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
+    if "*" in text or "__" in text:  # scanning for emphasis costs more than the rest of the line's cleaning
+        text = MARKDOWN_EMPHASIS.sub(lambda m: m.group(2) or m.group(3), text)
     text = BULLETS.sub("• ", text)
     text = LETTER_BULLET.sub("• ", text)
     text = DASH_BULLET.sub("– ", text)
-    text = SPACES.sub(" ", text)  # tabs survive: they separate table cells
+    if "  " in text:
+        text = SPACES.sub(" ", text)  # tabs survive: they separate table cells
     return join_split_words(text.strip())
 
 
