@@ -2,7 +2,7 @@
 
 import pytest
 
-from archive.dates import find_dates, infer_year, parse_date, spelled_without_year
+from archive.dates import HINTS, find_dates, infer_year, parse_date, spelled_without_year
 from archive.model import PartialDate
 
 
@@ -61,3 +61,18 @@ def test_year_after_the_previous_meeting(month, day, previous, expected):
 def test_year_named_most_often_when_there_is_no_previous_meeting():
     assert infer_year(9, 25, "Under 2020 … beslutade 200612 och 200828 … under 2019", None)[0] == 2020
     assert infer_year(9, 25, "inga årtal alls", None) is None
+
+
+def _sample_lines():
+    from archive.collection import BUNDLED
+
+    edge_cases = ["den 3:e  mars", "12 SEPT. 2025", "24-09-16", "2026-04-13/14", "x251121y", "1\tapril", "07 JUNI"]
+    return edge_cases + [line for path in sorted(BUNDLED.glob("*.txt")) for line in path.read_text().splitlines()]
+
+
+@pytest.mark.parametrize("form", list(HINTS))
+def test_a_date_forms_hint_is_in_every_text_that_holds_the_form(form):
+    """find_dates tries a form only where its hint is found: the hint must never miss a date."""
+    lines = _sample_lines()
+    assert any(form.search(line) for line in lines)
+    assert all(HINTS[form].search(line) for line in lines if form.search(line))
