@@ -25,7 +25,9 @@ PARAGRAPH = re.compile(
     r"(?P<continued>\s*\((?:forts?\.?|fortsättning|fort\.)\))?\s*(?P<rest>.*)$"
 )
 NUMBER_FIRST = re.compile(r"^(?P<number>\d{1,4})\s*§(?=\s|$)\s*(?P<rest>.*)$")
-DOT_LEADER = re.compile(r"(?:\.\s?){4,}\s*\d*\s*$|…{2,}\s*\d*\s*$")
+# Four dots or two ellipses and a page number at the end; each branch starts with its literal character,
+# so that re jumps from dot to dot ('(?:\.\s?){4,}' was tried at every position of a line: ten times the cost).
+DOT_LEADER = re.compile(r"\.\s?(?:\.\s?){3,}\s*\d*\s*$|……+\s*\d*\s*$")
 CONTENTS_HEADING = re.compile(rf"^(?:{rules.alternation(rules.values('contents_headings'))})\s*:?$", re.IGNORECASE)
 YEARS = re.compile(r"^(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b")  # '2024-2027' is a span of years, not a case
 RANGE = re.compile(r"§*\s*(\d{1,4})\s*(?:[-–—]|till)\s*§*\s*(\d{1,4})")
