@@ -178,13 +178,30 @@ def dominant_issuer(text: str) -> Issuer | None:
 
 def _issuers(text: str) -> dict[Issuer, int]:
     found: dict[Issuer, int] = {}
-    for match in _municipality_issuer().finditer(text):
+    clauses = _naming_clauses(text)
+    for match in (match for clause in clauses for match in _municipality_issuer().finditer(clause)):
         issuer = issuer_of_municipality(_official()[_inflected(match.group(0))])
         found[issuer] = found.get(issuer, 0) + 1
-    for match in REGION_ISSUER.finditer(text):
+    for match in (match for clause in clauses for match in REGION_ISSUER.finditer(clause)):
         issuer = issuer_of_region(match.group(1))
         found[issuer] = found.get(issuer, 0) + 1
     return found
+
+
+ISSUER_WORDS = ("kommun", "stad", "reg")  # every issuer's name holds one ('Region Gotland' too), casefolded
+CLAUSE_BREAK = re.compile(r"[.,;:()\n]")  # in no issuer's name, and neither a letter nor '-'
+
+
+def _naming_clauses(text: str) -> list[str]:
+    """The clauses of a text that hold a word of an issuer's name. The issuer patterns are tried at every
+    position of what they search (1 ms for a 14 kB document) and no name crosses a clause break, so they
+    find the same names in these clauses as in the whole text, in the same order, at a fifth of the cost."""
+    clauses = []
+    for clause in CLAUSE_BREAK.split(text):
+        folded = clause.casefold()  # what ignoring case matches in 'kommun', 'stad', 'reg' folds to them
+        if any(word in folded for word in ISSUER_WORDS):
+            clauses.append(clause)
+    return clauses
 
 
 @functools.lru_cache(maxsize=4096)

@@ -1,13 +1,16 @@
 """The parts of a protocol one by one: § headings and case numbers, section labels, decision leads,
 votes and reservations, organs and issuers, names from files, attendance lines, page furniture."""
 
+import re
+
 import pytest
 
 from archive.attendance import _person, label_of
 from archive.clean import Line, clean, is_furniture
 from archive.decision_sections import read_decisions, read_lead
 from archive.filenames import facts_from_name
-from archive.organs import find_issuer, is_generic, issuer_of_word, organ_heading
+from archive import organs
+from archive.organs import dominant_issuer, find_issuer, is_generic, issuer_of_word, organ_heading
 from archive.outcomes import find_reservations, find_votes
 from archive.paragraphs import case_numbers, paragraph_heading, paragraph_range
 from archive.sections import section_kind
@@ -142,6 +145,23 @@ def test_organs_and_issuers():
     assert issuer_of_word("goteborg").name == "Göteborgs Stad"
     assert issuer_of_word("MACKA", fuzzy=True).name == "Nacka kommun"  # OCR's N as M
     assert issuer_of_word("protokoll", fuzzy=True) is None
+
+
+def test_issuers_named_across_a_text():
+    text = "Mora kommun:\nMora kommuns (MORA KOMMUN), Region Gotland.\nLeksands kommunstyrelse, Region Dalarna"
+    assert dominant_issuer(text).name == "Mora kommun"
+
+
+def test_every_issuer_name_is_in_one_clause_that_holds_an_issuer_word():
+    """Issuers are searched for only in the clauses that hold an ISSUER_WORD (casefolded): no name may
+    hold a clause break, each must hold such a word, and what ignoring case matches to a letter of those
+    words must casefold to that letter ('ſ' to 's', the Kelvin sign to 'k')."""
+    names = list(organs._official()) + list(organs.REGIONS)
+    assert not any(organs.CLAUSE_BREAK.search(name) for name in names)
+    assert all(any(word in name.casefold() for word in organs.ISSUER_WORDS) for name in names)
+    every_character = "".join(map(chr, range(0x110000)))
+    for letter in set("".join(organs.ISSUER_WORDS)):
+        assert {match.group().casefold() for match in re.finditer(letter, every_character, re.IGNORECASE)} == {letter}
 
 
 @pytest.mark.parametrize(
