@@ -189,6 +189,7 @@ def _issuers(text: str) -> dict[Issuer, int]:
 
 
 ISSUER_WORDS = ("kommun", "stad", "reg")  # every issuer's name holds one ('Region Gotland' too), casefolded
+_ISSUER_WORD = re.compile("|".join(ISSUER_WORDS))
 CLAUSE_BREAK = re.compile(r"[.,;:()\n]")  # in no issuer's name, and neither a letter nor '-'
 
 
@@ -196,12 +197,8 @@ def _naming_clauses(text: str) -> list[str]:
     """The clauses of a text that hold a word of an issuer's name. The issuer patterns are tried at every
     position of what they search (1 ms for a 14 kB document) and no name crosses a clause break, so they
     find the same names in these clauses as in the whole text, in the same order, at a fifth of the cost."""
-    clauses = []
-    for clause in CLAUSE_BREAK.split(text):
-        folded = clause.casefold()  # what ignoring case matches in 'kommun', 'stad', 'reg' folds to them
-        if any(word in folded for word in ISSUER_WORDS):
-            clauses.append(clause)
-    return clauses
+    # casefold: what ignoring case matches to the letters of the issuer words folds to those letters
+    return [clause for clause in CLAUSE_BREAK.split(text) if _ISSUER_WORD.search(clause.casefold())]
 
 
 @functools.lru_cache(maxsize=4096)
