@@ -48,11 +48,21 @@ def classify(decision: Decision) -> Decision:
     """The decision with its kind; a proposal to another organ also names that organ when the text does."""
     if decision.to_organ:
         return replace(decision, kind="proposal")
-    rule, match = matching_rule(decision.text)
-    if rule is None:
+    kind, organ = _kind_of(decision.text)
+    if kind is None:
         return replace(decision, kind=DEFAULT_KIND)
+    return replace(decision, kind=kind, to_organ=organ)
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind_of(text: str) -> tuple[str | None, str | None]:
+    """The kind of the first rule a decision's text matches (None if none does), and the organ a proposal
+    goes to. Kept for the texts that come back: minutes repeat their formulas, meeting after meeting."""
+    rule, match = matching_rule(text)
+    if rule is None:
+        return None, None
     organ = match.groupdict().get("organ") if rule.kind == "proposal" else None
-    return replace(decision, kind=rule.kind, to_organ=organ.capitalize() if organ else None)
+    return rule.kind, organ.capitalize() if organ else None
 
 
 def annotate(meeting: Meeting) -> Meeting:
