@@ -22,6 +22,8 @@ class Pages:
 
     def __init__(self, text: str):
         self.starts: list[int] = []  # the line number at which each page after the first begins
+        if "\f" not in text:  # normalise neither adds nor removes form feeds
+            return
         for number, raw in enumerate(normalise(text).split("\n"), start=1):
             parts = raw.split("\f")
             for feed in range(1, len(parts)):
