@@ -344,7 +344,8 @@ class Wrapped:
         tail = self.tail()
         if tail[-1:] in "-‐–" and tail[-2:-1].isdigit() and second[:1].isdigit():
             pass  # '2022-' + '2024': a range of years, joined as it is
-        elif (hyphenated := HYPHENATED.search(tail)) and second[:1].islower():
+        # HYPHENATED is tried at every position of the tail: only when a hyphen ends it (never white space, after _rstrip)
+        elif tail[-1] in "-‐" and second[:1].islower() and (hyphenated := HYPHENATED.search(tail)):
             stem = hyphenated.group(1)
             if SUSPENDED_COMPOUND_NEXT.match(second):
                 second = " " + second
