@@ -47,29 +47,30 @@ def paginate(items: tuple[Item, ...] | list[Item], lines: list[Line], pages: Pag
         return tuple(items)
     flat = [item for top in items for item in top.walk()]
     starts = sorted({item.line for item in flat if item.line is not None})
-    return tuple(_paginate(item, lines, pages, starts) for item in items)
+    numbers = [line.number for line in lines]  # ascending: cleaning keeps the lines in the order of the text
+    return tuple(_paginate(item, lines, numbers, pages, starts) for item in items)
 
 
-def _paginate(item: Item, lines: list[Line], pages: Pages, starts: list[int]) -> Item:
+def _paginate(item: Item, lines: list[Line], numbers: list[int], pages: Pages, starts: list[int]) -> Item:
     page = pages.of_line(item.line)
-    own = _own_lines(item, lines, starts)
+    own = _own_lines(item, lines, numbers, starts)
     return replace(
         item,
         page=page,
         decisions=_decision_pages(item.decisions, own, pages, page),
         proposals=_decision_pages(item.proposals, own, pages, page),
-        items=tuple(_paginate(child, lines, pages, starts) for child in item.items),
+        items=tuple(_paginate(child, lines, numbers, pages, starts) for child in item.items),
     )
 
 
-def _own_lines(item: Item, lines: list[Line], starts: list[int]) -> list[Line]:
+def _own_lines(item: Item, lines: list[Line], numbers: list[int], starts: list[int]) -> list[Line]:
     """The lines from the item's heading to the next heading of any item (a closing decision may be
     lifted to a parent from its last sub-item, so a parent's lines run on to the next top item)."""
     if item.line is None:
         return []
     following = [start for start in starts if start > item.line]
     end = following[0] if following and not item.items else _end_of(item, starts)
-    return [line for line in lines if item.line <= line.number < end]
+    return lines[bisect.bisect_left(numbers, item.line): bisect.bisect_left(numbers, end)]
 
 
 def _end_of(item: Item, starts: list[int]) -> float:
