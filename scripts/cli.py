@@ -24,7 +24,7 @@ from archive.serialize import meeting_detail, meeting_summary
 from index.build import build as build_index
 from index.errors import IndexMissing, IndexWriteError, SearchIndexError
 from index.followup import select
-from index.search import SORTS, SearchIndex, SearchRequest
+from index.results import SORTS
 
 PARTIAL_FAILURE = 3  # the index was built, but some documents could not be read
 
@@ -246,6 +246,8 @@ def date_option(ctx, param, value: str | None) -> str | None:
 @click.option("--json", "as_json", is_flag=True, help="Print what GET /api/search returns.")
 def search(archive_dir: Path, index_dir: Path, query: tuple[str, ...], as_json: bool, exact: bool, **options):
     """Search the archive: words, "phrases", OR/ELLER, -word, prefix*, organ:, år:2020..2022, typ:."""
+    from index.search import SearchIndex, SearchRequest  # not imported by `arkiv build` (numpy and the search modules)
+
     options["decision_kinds"] = tuple(options["decision_kinds"])
     results = SearchIndex(index_dir).search(SearchRequest(query=" ".join(query), correct=not exact, **options))
     if as_json:
@@ -299,6 +301,8 @@ def plain(snippet: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print what GET /api/assignments returns.")
 def uppdrag(archive_dir: Path, index_dir: Path, organ: str, person: str, status: str | None, as_json: bool):
     """Assignments and whether they were reported back: who, what, to whom, by when, status with evidence."""
+    from index.search import SearchIndex
+
     chosen = select(SearchIndex(index_dir).assignments(), organ, person, status or "")
     if as_json:
         print_json({"total": len(chosen), "assignments": [a.as_json() for a in chosen]})
