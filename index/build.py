@@ -162,7 +162,8 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             writer.update_document(
                 id=f"{FILE}:{source}", doctype=FILE, source=source, content_hash=hashes[source],
                 meeting_id=meeting.id if meeting else None,
-                data={"error": error, "rendering_of": report.renderings.get(source), **(signatures[source] or {})},
+                data={"error": error, "rendering_of": report.renderings.get(source),
+                      **(signatures[source] or _settled(paths[source], hashes[source]))},
             )
         # Files read again though unchanged (written just before the build that recorded them) are recorded
         # anew, so that the next build need not read them.
@@ -298,6 +299,17 @@ def _content_hashes(paths: dict[str, Path], known: dict[str, dict]) -> tuple[dic
 
 
 RACY_NS = 2_000_000_000
+
+
+def _settled(path: Path, content_hash: str) -> dict:
+    """The record to keep for a file too recently changed to be trusted by its time when the build began, now
+    that it no longer is (in a build that ran longer than RACY_NS), if its content is still the one hashed then;
+    else nothing (the next build hashes it again). A change after this check gives the file a time of its own."""
+    checked = time.time_ns()
+    signature, newest = _signature(path)
+    if signature is None or newest >= checked - RACY_NS or _content_hash(path) != content_hash:
+        return {}
+    return {"signature": signature, "checked": checked}
 
 
 def _signature(path: Path) -> tuple[str | None, int]:
