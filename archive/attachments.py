@@ -74,13 +74,14 @@ def without_attachments(candidates: list[Path]) -> list[Path]:
     """The candidates that are documents: not in a document's folder, not named as its Bilaga, not listed
     by its sidecar."""
     folders = {path.with_suffix("") for path in candidates}
+    depth = min((len(folder.parts) for folder in folders), default=0)  # no folder above this: no parent to ask there
     listed = {listed for path in candidates for listed in listed_in_sidecar(path)}
     by_folder: dict[Path, list[Path]] = {}
     for path in candidates:
         by_folder.setdefault(path.parent, []).append(path)
 
     def attachment(path: Path) -> bool:
-        if path in listed or any(parent in folders for parent in path.parents):
+        if path in listed or any(parent in folders for parent in path.parents[:len(path.parts) - depth]):
             return True
         return bool(LABEL.search(path.stem)) and any(
             other != path and _names_bilaga_of(path, other) for other in by_folder[path.parent]

@@ -75,26 +75,25 @@ def list_archive(folder: Path) -> Listing:
         refused.append(ArchiveError(_shown(Path(error.filename or folder)), None,
                                     f"mappen kan inte läsas: {error.strerror or error}"))
 
-    for directory, subfolders, files in os.walk(folder, onerror=unreadable):
-        here = Path(directory)
+    for here, subfolders, files in _walk(folder, unreadable):
         real_here = root / here.relative_to(folder)  # the walk never enters a linked folder: no link above a file
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith((".", "_")))
-        for name in list(subfolders):
-            if not _utf8(name):
-                subfolders.remove(name)
-                refused.append(ArchiveError(_shown(here / name), None, f"mappnamnet {NOT_UTF8}"))
-            elif (here / name).is_symlink() and not resolved_inside(here / name, root):
-                refused.append(ArchiveError(_shown(here / name), None,
+        subfolders[:] = [entry for entry in subfolders if not entry.name.startswith((".", "_"))]
+        for entry in list(subfolders):
+            if not _utf8(entry.name):
+                subfolders.remove(entry)
+                refused.append(ArchiveError(_shown(here / entry.name), None, f"mappnamnet {NOT_UTF8}"))
+            elif entry.is_symlink() and not resolved_inside(here / entry.name, root):
+                refused.append(ArchiveError(_shown(here / entry.name), None,
                                             "länken leder till en mapp utanför arkivmappen och följs inte"))
-        for name in sorted(files):
-            path = here / name
+        for entry in files:
+            name, path = entry.name, here / entry.name
             if name.startswith((".", "_")) or is_sidecar(path) or path.suffix == ".py" or path.stem.lower() in NOT_DOCUMENTS:
                 continue
-            if (why := _refusal(path, root)) is not None:
+            if (why := _refusal(path, root, entry.is_symlink())) is not None:
                 refused.append(ArchiveError(_shown(path), None, why))
-            elif not path.is_file():
+            elif not entry.is_file():
                 continue  # a pipe or a device: reading it could wait forever
-            elif path.is_symlink():
+            elif entry.is_symlink():
                 links.append((path, path.resolve()))
             else:
                 found[real_here / name] = path
@@ -103,23 +102,50 @@ def list_archive(folder: Path) -> Listing:
     return Listing(without_attachments(sorted(found.values())), refused)
 
 
+def _walk(folder: Path, onerror):
+    """os.walk(folder) in name order, giving the folders' entries (os.DirEntry) rather than their names: an
+    entry knows whether it is a link or a file from the listing, where a path asks the disk each time
+    (five system calls a document). As os.walk, it enters the subfolders left in the list it gave, never
+    a linked one, and hands an error listing a folder to onerror."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as error:
+        onerror(error)
+        return
+    subfolders, files = [], []
+    for entry in entries:
+        (subfolders if _is_dir(entry) else files).append(entry)
+    yield folder, subfolders, files
+    for entry in subfolders:
+        if not entry.is_symlink():
+            yield from _walk(folder / entry.name, onerror)
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
 def document_paths(folder: Path) -> list[Path]:
     """The documents of an archive folder (see list_archive)."""
     return list_archive(folder).documents
 
 
-def _refusal(path: Path, root: Path) -> str | None:
-    """Why a file of the archive folder must not be read, or None."""
+def _refusal(path: Path, root: Path, link: bool) -> str | None:
+    """Why a file of the archive folder (a link if link) must not be read, or None."""
     if not _utf8(path.name):
         return f"filnamnet {NOT_UTF8}"
-    if path.is_symlink() and not path.exists():
+    if link and not path.exists():
         return "länken leder ingenstans (eller i en slinga)"
     try:
         sidecar = existing_sidecar(path)
     except ArchiveError as error:
         return error.message
-    for candidate, what in ((path, "filen"), (sidecar, "sidofilen")):
-        if candidate is not None and candidate.is_symlink() and not resolved_inside(candidate, root):
+    for candidate, linked, what in ((path, link, "filen"), (sidecar, sidecar is not None and sidecar.is_symlink(), "sidofilen")):
+        if linked and not resolved_inside(candidate, root):
             return f"{what} är en länk till en fil utanför arkivmappen och läses inte"
     return None
 
