@@ -47,6 +47,20 @@ def test_a_changed_file_is_reindexed(built):
     assert hits(index_dir, "kvinnofridsveckan") == {"valfardsradet-2026-04-09-minnesanteckningar-punkt-12"}
 
 
+def test_a_word_the_archive_never_had_is_found_in_its_inflections_and_marked_after_an_update(built):
+    """An update analyses the words it has not seen before (stems, base forms, compound parts) as a
+    rebuild would: 'trygghetsboendeutredningen' is found in another inflection and by its parts, and marked."""
+    archive, index_dir, _report = built
+    assert not hits(index_dir, "trygghetsboendeutredningar")
+    path = archive / "002_b4eaa3d42f7e7c54.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n12. Information: Trygghetsboendeutredningen\n", encoding="utf-8")
+    assert build(archive, index_dir).updated == ["002_b4eaa3d42f7e7c54.txt"]
+    found = "valfardsradet-2026-04-09-minnesanteckningar-punkt-12"
+    assert hits(index_dir, "trygghetsboendeutredningar") == {found} and found in hits(index_dir, "trygghetsboende")
+    hit = next(h for h in SearchIndex(index_dir).search(SearchRequest("trygghetsboendeutredningar")).hits if h.id == found)
+    assert "<mark>Trygghetsboendeutredningen</mark>" in hit.title_html
+
+
 def test_an_edit_that_keeps_the_size_is_a_change(archive_copy, tmp_path):
     """A file whose size and time are unchanged is not read again; an edit of the same length is seen by
     its time, and one made in the same instant as the build before it is read again all the same."""
