@@ -20,13 +20,14 @@ import functools
 import os
 import pickle
 import re
+import sys
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
 from . import wordrules
 
-LEXICON_VERSION = "lexicon-2"
+LEXICON_VERSION = "lexicon-3"
 MIN_PART = 4  # a shorter part counts only when index/rules/short_parts.tsv lists it
 BEGIN, MIDDLE, END, ONLY_IN_COMPOUND = "X", "U", "Y", "Z"
 NOUN_FLAGS = frozenset("BCDEFGH")  # the dictionary's noun inflections (verbs have others): 'råd', 'frid' end compounds
@@ -65,7 +66,8 @@ class Lexicon:
             if word[0].isupper():
                 capitalised.add(word.lower())
             else:
-                flags[word] = flags.get(word, "") + word_flags
+                flags[word] = sys.intern(flags.get(word, "") + word_flags)  # 2,303 distinct of 251,973: the pickle
+                # holds each once and refers to it, and loading it makes 250,000 strings fewer (a tenth of its time)
         return cls(flags, capitalised - flags.keys(), rules, _frequencies(flags))
 
     # --- base forms ---------------------------------------------------------------------------
