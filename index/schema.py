@@ -55,6 +55,16 @@ class PackedPositions(Positions):
         for text, found in places.items():
             yield text, len(found), weights[text] * boost, encode(found)
 
+    def postings(self, value: str, analyzer) -> list[tuple[bytes, int, float, bytes]]:
+        """What FieldType.index gives for a value, (term, frequency, weight, positions) of each term, as a list."""
+        if not isinstance(analyzer, SwedishAnalyzer):
+            return [(text.encode(), *rest) for text, *rest in self.word_values(value, analyzer)]
+        places, weights = analyzer.postings(value)
+        boost, encode = self.field_boost, self.encode
+        return [(text.encode(), len(found), weights[text] * boost,
+                 _AT[found[0]] if len(found) == 1 and found[0] < ONE_AT else encode(found))
+                for text, found in places.items()]
+
     def encode(self, poslist):
         if len(poslist) == 1:  # most words occur once in an item
             return _ONE + _POSITION(poslist[0])
@@ -66,6 +76,8 @@ class PackedPositions(Positions):
 
 _ONE = pack_uint(1)
 _POSITION = struct.Struct("=I").pack  # the layout of array("I")
+ONE_AT = 4096
+_AT = [_ONE + _POSITION(position) for position in range(ONE_AT)]  # a word's one position in an item, encoded
 
 
 def make_schema() -> Schema:

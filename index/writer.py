@@ -4,13 +4,21 @@ both cores, in order, with processes that never outlive the build."""
 from __future__ import annotations
 
 import ctypes
+import itertools
+import operator
 import os
+import re
 import signal
 import sys
+from array import array
 
-from whoosh.codec.whoosh3 import W3Codec
+from whoosh.analysis import IDTokenizer, KeywordAnalyzer
+from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
+from whoosh.formats import Existence
 from whoosh.multiproc import MpWriter, SubWriterTask
 from whoosh.writing import PostingPool, SegmentWriter
+
+from .schema import PackedPositions
 
 # Postings per block on disk (Whoosh: 128). Search reads a term's postings whole (evaluate.py), and
 # each block costs two unpicklings and a decompression: larger blocks read about 3x faster.
@@ -28,43 +36,184 @@ PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class Codec(W3Codec):
-    """Whoosh's codec without per-block length statistics. They serve Whoosh's block-skipping
-    scorer, which evaluate.py does not use, and gathering them (a length lookup per posting)
-    cost a sixth of the build."""
+    """Whoosh's codec without per-block length statistics (they serve Whoosh's block-skipping scorer,
+    which evaluate.py does not use, and gathering them, a length lookup per posting, cost a sixth of
+    the build), writing a segment's postings a term at a time (TermPool)."""
 
     length_stats = False
 
+    def field_writer(self, storage, segment):
+        return TermFieldWriter(self, storage, segment)
 
-class GroupingPool(PostingPool):
-    """Whoosh's pool of a segment's postings, put in order by grouping them under their term instead of
-    sorting them all (3 times as fast; the sort was a sixth of a writer's time). A term's postings are
-    added in document order (a document's postings all at once, the documents numbered as added), so
-    the groups in term order are the sorted postings. Runs spilled to disk are merged as Whoosh does."""
+    def postings_writer(self, dbfile, byteids=False):
+        return TermPostingsWriter(dbfile, blocklimit=self._blocklimit, byteids=byteids,
+                                  compression=self._compression, inlinelimit=self._inlinelimit)
+
+
+class TermPool(PostingPool):
+    """A segment's postings, gathered under their field and term as they are added: the groups in order
+    are Whoosh's sorted postings, since a term's postings come in document order (a document's postings
+    all at once, the documents numbered as added). Whoosh sorts every posting of a segment as a tuple
+    and writes them one by one; here each term is written whole (TermFieldWriter), the same bytes in a
+    third of the time. A pool that outgrows its memory spills sorted runs, merged as Whoosh does."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.terms: dict[str, dict[bytes, list]] = {}  # field -> term -> [docnum, weight, value, docnum, …]
 
     def add(self, item):
-        self.fieldnames.add(item[0])
-        self.currentsize += POSTING_BYTES + len(item[0]) + 2 * len(item[1]) + len(item[4] or b"")  # as Whoosh counts
+        """One posting (Whoosh adds the postings of segments it merges so)."""
+        fieldname, text, docnum, weight, value = item
+        self.add_field(fieldname, docnum, [(text, 1, weight, value)])
+
+    def add_field(self, fieldname: str, docnum: int, postings: list[tuple[bytes, int, float, bytes | None]]) -> None:
+        """A document's (term, frequency, weight, value) postings in one field."""
+        if (terms := self.terms.get(fieldname)) is None:
+            self.fieldnames.add(fieldname)
+            terms = self.terms[fieldname] = {}
+        for text, _frequency, weight, value in postings:
+            if (flat := terms.get(text)) is None:
+                terms[text] = [docnum, weight, value]
+            else:
+                flat.extend((docnum, weight, value))
+        self.currentsize += len(postings) * (POSTING_BYTES + len(fieldname))
         if self.currentsize > self.limit:
             self.save()
-        self.current.append(item)
+
+    def save(self):
+        self.current = list(self._sorted())
+        super().save()
+        self.terms = {}
 
     def items(self, maxfiles=128):
         if self.runs:
+            self.current = list(self._sorted())
             return super().items(maxfiles)
-        groups: dict[tuple, list] = {}
-        for item in self.current:
-            if (group := groups.get(item[:2])) is None:
-                groups[item[:2]] = [item]
-            else:
-                group.append(item)
-        return [item for term in sorted(groups) for item in groups[term]]
+        return self._in_order()
+
+    def _in_order(self) -> "TermPostings":
+        return TermPostings((name, text, self.terms[name][text])
+                            for name in sorted(self.terms) for text in sorted(self.terms[name]))
+
+    def _sorted(self):
+        """Whoosh's postings, (field name, term, docnum, weight, value) in order."""
+        for name, text, flat in self._in_order():
+            for at in range(0, len(flat), 3):
+                yield name, text, *flat[at:at + 3]
 
 
-POSTING_BYTES = 150  # Whoosh's estimate of a posting's tuple, field name, text, number, weight and value, without their lengths
+# Whoosh's estimate of a posting's size without its field name (a tuple, a number, a weight, a term of
+# some 10 letters counted twice and a value of some 8 bytes): a pool's size is counted in postings.
+POSTING_BYTES = 180
+
+
+class TermPostings(list):
+    """A pool's postings in order, as (field name, term, [docnum, weight, value, docnum, …])."""
+
+
+class TermFieldWriter(W3FieldWriter):
+    """Whoosh's field writer, given a TermPool's postings, writes each term's postings in one call."""
+
+    def add_postings(self, schema, lengths, items):
+        if not isinstance(items, TermPostings) or lengths is not None:
+            return super().add_postings(schema, lengths, items)
+        fieldname = None
+        for name, text, flat in items:
+            if name != fieldname:
+                if fieldname is not None:
+                    self.finish_field()
+                self.start_field(name, schema[name])
+                fieldname = name
+            self.start_term(text)
+            self._postwriter.add_term_postings(flat[0::3], flat[1::3], flat[2::3])
+            self.finish_term()
+        if fieldname is not None:
+            self.finish_field()
+
+
+class TermPostingsWriter(W3PostingsWriter):
+    """Whoosh's postings writer, filled a block at a time instead of a posting at a time; the blocks are
+    the bytes Whoosh writes."""
+
+    def add_term_postings(self, docnums: list[int], weights: list[float], values: list[bytes | None]) -> None:
+        for start in range(0, len(docnums), self._blocklimit):
+            if self._ids:  # a full block: as add_posting does when the next posting comes
+                self._write_block()
+            end = start + self._blocklimit
+            self._ids = array("I", docnums[start:end])
+            block = weights[start:end]
+            self._weights = array("f", block)
+            self._maxweight = max(0, max(block))
+            self._values = [value for value in values[start:end] if value]
+
+    def _mini_ids(self):
+        if self._byteids:
+            return super()._mini_ids()
+        return tuple(map(operator.sub, self._ids, itertools.chain((0,), self._ids)))  # delta_encode, in C
+
+    def _mini_weights(self):
+        weights = self._weights
+        if weights.count(1.0) == len(weights):
+            return None
+        if weights.count(weights[0]) == len(weights):
+            return weights[0]
+        return tuple(weights)
+
+
+class TermSegmentWriter(SegmentWriter):
+    """Whoosh's segment writer, giving a document's postings to its TermPool a field at a time, and the
+    text field's without Whoosh's generators (PackedPositions.postings). The build gives no boosts and
+    no stored values apart from the indexed ones (Whoosh's _boost and _stored_ arguments), and the
+    schema has no vector or spelling fields."""
+
+    def add_document(self, **fields):
+        self._check_state()
+        perdocwriter, schema, docnum = self.perdocwriter, self.schema, self.docnum
+        names = sorted(fields)
+        self._check_fields(schema, names)
+        perdocwriter.start_doc(docnum)
+        try:
+            for name in names:
+                if (value := fields[name]) is None:
+                    continue
+                field = schema[name]
+                length = 0
+                if field.indexed:
+                    postings = _postings(field, value)
+                    self.pool.add_field(name, docnum, postings)
+                    length = sum(posting[1] for posting in postings) if field.scorable else 0
+                perdocwriter.add_field(name, field, value if field.stored else None, length)
+                if field.column_type:
+                    perdocwriter.add_column_value(name, field.column_type, field.to_column_value(value))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+
+def _postings(field, value) -> list[tuple[bytes, int, float, bytes]]:
+    """What field.index(value) gives, as a list; for the text field, ID fields and KEYWORD fields of
+    space-separated words without Whoosh's analyzer and format generators (a Token object per value)."""
+    if isinstance(value, str):
+        if isinstance(field.format, PackedPositions):
+            return field.format.postings(value, field.analyzer)
+        if type(field.format) is Existence:
+            boost = field.format.field_boost
+            if type(field.analyzer) is IDTokenizer:
+                return [(value.encode(), 1, boost, b"")]
+            if field.analyzer == SPACE_SEPARATED:
+                return [(word.encode(), 1, boost, b"") for word in set(SPACE_SEPARATED_WORD.findall(value))]
+    return list(field.index(value))
+
+
+SPACE_SEPARATED = KeywordAnalyzer()
+SPACE_SEPARATED_WORD = re.compile(r"[^ \t\r\n]+")  # Whoosh's SpaceSeparatedTokenizer
 
 
 def _grouping(writer: SegmentWriter) -> SegmentWriter:
-    writer.pool = GroupingPool(writer._tempstorage, writer.newsegment, limitmb=writer.pool.limit // (1024 * 1024))
+    writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=writer.pool.limit // (1024 * 1024))
     return writer
 
 
@@ -78,13 +227,13 @@ class WriterProcess(SubWriterTask):
     def run(self):
         die_with_parent(self.parent)
         index = self.storage.open_index(self.indexname)
-        self.writer = _grouping(SegmentWriter(index, _lk=False, **self.kwargs))
+        self.writer = _grouping(TermSegmentWriter(index, _lk=False, **self.kwargs))
         segments = []
         while self.running and (job := self.jobqueue.get()) is not None:
             self._process_file(*job)
             if self.writer.pool.currentsize > SEGMENT_FULL * self.writer.pool.limit:
                 segments.append(self.writer._finalize_segment())
-                self.writer = _grouping(SegmentWriter(index, _lk=False, **self.kwargs))
+                self.writer = _grouping(TermSegmentWriter(index, _lk=False, **self.kwargs))
         if not self.running:
             self.writer.cancel()
             return
@@ -149,4 +298,4 @@ def open_writer(index, documents: int):
     settings = {"limitmb": WRITER_MB, "codec": Codec(blocklimit=BLOCK_POSTINGS), "compound": False}
     if documents > TWO_WRITERS_FROM:
         return _grouping(TwoProcessWriter(index, procs=2, multisegment=True, **settings))
-    return _grouping(index.writer(**settings))
+    return _grouping(TermSegmentWriter(index, **settings))
