@@ -349,9 +349,13 @@ def exact_words(text: str) -> set[str]:
     """The words of a text as written, folded (hyphenated names: parts and joined form; elided first
     parts: the compounds they stand for)."""
     text = SECTION.sub(" ", text)
-    written = set(WORD.findall(fold(text)))  # folded once, not word by word
-    words = {word for word in written if "-" not in word and "‐" not in word}
-    words.update(w for w, _start, _end, _position in _words(" ".join(written - words)))
+    folded = fold(text)  # once, not word by word
+    words = set(WORD.findall(folded))
+    if "-" not in folded and "‐" not in folded and "–" not in folded:
+        return words
+    hyphenated = {word for word in words if "-" in word or "‐" in word}
+    words -= hyphenated
+    words.update(w for w, _start, _end, _position in _words(" ".join(hyphenated)))
     for elision in ELIDED.finditer(text):  # the compound an elided first part stands for, from the text around it
         start = text.rfind(" ", 0, elision.start()) + 1
         words.update(fold(w) for w, _start, _end, _position in _words(text[start:elision.end() + ELISION_SPAN]))

@@ -46,7 +46,7 @@ CANDIDATES = 300  # items an item is judged against at most, found by its rarest
 SAME = ((0.45, 0.5), (0.55, 0.25))  # (title likeness, text likeness), either pair
 REFERENCE_MIN = 0.08  # an item an explicit reference points to must be at least this alike
 SIMILAR = 0.12  # 'Liknande punkter'
-SECTION_AFTER = r"\s*,?\s*(?:§|paragraf)\s*(\d{1,4})"
+SECTION_AFTER = re.compile(r"\s*,?\s*(?:§|paragraf)\s*(\d{1,4})")
 SAME_MATTER = ("case", "reference", "same")
 HEADING_WORDS = 25  # an item with sub-items and fewer words of its own is a heading over them
 
@@ -110,10 +110,19 @@ def _references(meeting: Meeting, item: Item) -> list[list[str]]:
             continue
         if max(entry for entry in lines if entry[0] <= reference.line)[1] != item.number:
             continue  # the reference is written in a later item
-        section = re.search(re.escape(reference.text) + SECTION_AFTER, f"{item.title}\n{item.text}")
         key = _meeting_key(reference.organ or meeting.organ, reference.date.iso())
-        found.append([key, section.group(1) if section else "", reference.text])
+        found.append([key, _section_after(reference.text, f"{item.title}\n{item.text}"), reference.text])
     return found
+
+
+def _section_after(reference: str, text: str) -> str:
+    """The § written right after the first mention of a reference that has one: '… 2023-11-08 § 212' -> '212'."""
+    at = text.find(reference)
+    while at >= 0:
+        if section := SECTION_AFTER.match(text, at + len(reference)):
+            return section.group(1)
+        at = text.find(reference, at + 1)
+    return ""
 
 
 # --- in the build, before it commits: the links ---------------------------------------------------
