@@ -270,12 +270,14 @@ class RelationStep:
             return reference
         if not (a["terms"] and b["terms"]):
             return None
-        shared = ", ".join(_written(term, own, other) for term in self._shared(a, b))
         if any(title >= least_title and text >= least_text for least_title, least_text in SAME):
-            return {"type": "same", "score": round(text, 3), "evidence": f"liknande rubrik och text: {shared}"}
-        if text >= SIMILAR:
-            return {"type": "similar", "score": round(text, 3), "evidence": f"liknande text: {shared}"}
-        return None
+            kind, why = "same", "liknande rubrik och text"
+        elif text >= SIMILAR:
+            kind, why = "similar", "liknande text"
+        else:
+            return None
+        shared = ", ".join(_written(term, own, other) for term in self._shared(a, b))
+        return {"type": kind, "score": round(text, 3), "evidence": f"{why}: {shared}"}
 
     def _reference(self, own: dict, other: dict, text: float) -> dict | None:
         """An explicit reference from one item to the other's meeting: to its § by number, or to the item
@@ -326,16 +328,16 @@ class RelationStep:
 def _written(term: str, *items: dict) -> str:
     """A stem as the items write it: 'överenskomm' -> 'överenskommelse' (from their titles first)."""
     for item in items:
-        for word in _written_words(item["title"], item.get("body") or ""):
-            if word.startswith(term):
-                return word
+        words = _written_words(item["title"], item.get("body") or "")
+        if (at := words.find(" " + term)) >= 0:  # the first word that begins with the term
+            return words[at + 1:words.index(" ", at + 1)]
     return term
 
 
 @functools.lru_cache(maxsize=4096)
-def _written_words(title: str, body: str) -> tuple[str, ...]:
-    """An item's words, lower-cased, in order and each once (an item is asked for several terms)."""
-    return tuple(dict.fromkeys(w for w in WORD.findall(f"{title} {body}".lower()) if "-" not in w))
+def _written_words(title: str, body: str) -> str:
+    """An item's words, lower-cased, in order and each once, each after a space (an item is asked for several terms)."""
+    return "".join(f" {w}" for w in dict.fromkeys(WORD.findall(f"{title} {body}".lower())) if "-" not in w) + " "
 
 
 def _index_terms(fields: dict) -> list[tuple[str, str]]:
