@@ -171,6 +171,7 @@ def _update(index, paths: dict[str, Path], known: dict[str, dict], report: Build
             record = known[source]
             writer.update_document(id=record["id"], doctype=FILE, source=source, content_hash=record["content_hash"],
                                    meeting_id=record.get("meeting_id"), data=record["data"] | signatures[source])
+        writer.bulk_added()  # a large build's writer processes close their segments while the relations are linked
         report.linked = relations.write(writer)
         writer.update_document(id=META, doctype=META, data=_meta(index, report, words))
     except BaseException:

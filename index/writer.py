@@ -192,6 +192,9 @@ class TermSegmentWriter(SegmentWriter):
         self._added = True
         self.docnum += 1
 
+    def bulk_added(self) -> None:
+        """The bulk of the documents is added; what comes now is few (see TwoProcessWriter)."""
+
 
 def _postings(field, value) -> list[tuple[bytes, int, float, bytes]]:
     """What field.index(value) gives, as a list; for the text field, ID fields and KEYWORD fields of
@@ -244,10 +247,16 @@ class WriterProcess(SubWriterTask):
         self.resultqueue.put(segments, timeout=5)
 
 
-class TwoProcessWriter(MpWriter):
+class TwoProcessWriter(MpWriter, TermSegmentWriter):
     """Whoosh's multi-process writer whose processes never outlive the build. Whoosh's own are left
     waiting for work forever when the build is killed or cancelled, holding the files the build had
-    open (issue 16). Here each one asks the kernel to kill it when the build ends, and cancel() ends them."""
+    open (issue 16). Here each one asks the kernel to kill it when the build ends, and cancel() ends them.
+
+    Once the bulk of the documents is added (bulk_added), the processes close their segments while
+    this process goes on (the relations step, a serial tenth of a large build) and writes what it adds
+    after into its own segment."""
+
+    _bulk_added = False
 
     def _new_task(self):
         task = WriterProcess(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
@@ -258,12 +267,23 @@ class TwoProcessWriter(MpWriter):
         task.start()
         return task
 
-    def _commit(self, mergetype, optimize, merge):
-        """Whoosh's multi-segment commit, each writer process giving a list of segments."""
+    def add_document(self, **fields):
+        if self._bulk_added:
+            TermSegmentWriter.add_document(self, **fields)
+        else:
+            MpWriter.add_document(self, **fields)
+
+    def bulk_added(self) -> None:
         if self.docbuffer:
             self._enqueue()
         for _task in self.tasks:
             self.jobqueue.put(None)
+        self._bulk_added = True
+
+    def _commit(self, mergetype, optimize, merge):
+        """Whoosh's multi-segment commit, each writer process giving a list of segments."""
+        if not self._bulk_added:
+            self.bulk_added()
         segments = self._merge_segments(mergetype, optimize, merge)
         for task in self.tasks:
             task.join()
