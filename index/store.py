@@ -93,7 +93,7 @@ def column(reader, name: str, index_dir: Path | None = None) -> list:
     shared: dict = {}  # each distinct value held once: Whoosh reads a new string for every document
     for leaf, offset in leaves(reader):
         part = list(leaf.column_reader(name))
-        if offset != len(values) or len(part) != leaf.doc_count_all() or _disagrees(leaf, name, part):
+        if offset != len(values) or len(part) != leaf.doc_count_all() or _disagrees(_probed(leaf), name, part):
             raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
         values += [shared.setdefault(value, value) for value in part]
     return values
@@ -101,19 +101,26 @@ def column(reader, name: str, index_dir: Path | None = None) -> list:
 
 def check_columns(reader, index_dir: Path) -> None:
     """Raise IndexDamaged when the columns searching reads disagree with the stored documents. The
-    same test as column()'s, on the probed documents only: a build need not read every value."""
+    same test as column()'s, on the probed documents only: a build need not read every value. Each
+    segment's probed documents are read once for all its columns."""
+    probed = [(leaf, _probed(leaf)) for leaf, _offset in leaves(reader)]
     for name in CHECKED_COLUMNS:
-        for leaf, _offset in leaves(reader):
+        for leaf, stored in probed:
             values = leaf.column_reader(name)
-            if len(values) != leaf.doc_count_all() or _disagrees(leaf, name, values):
+            if len(values) != leaf.doc_count_all() or _disagrees(stored, name, values):
                 raise damaged(f"kolumnen {name} stämmer inte med dokumenten", index_dir)
 
 
-def _disagrees(leaf, name: str, values) -> bool:
-    """Whether a segment's column (a list, or Whoosh's column reader) disagrees with its stored
-    documents, on the first, middle and last live document (a shifted column shows on all three)."""
-    for docnum in _probes(len(values)):
-        stored = None if leaf.is_deleted(docnum) else leaf.stored_fields(docnum).get(name)
+def _probed(leaf) -> dict[int, dict]:
+    """The stored fields of a segment's first, middle and last live document, by document number."""
+    return {docnum: leaf.stored_fields(docnum) for docnum in _probes(leaf.doc_count_all()) if not leaf.is_deleted(docnum)}
+
+
+def _disagrees(probed: dict[int, dict], name: str, values) -> bool:
+    """Whether a segment's column (a list, or Whoosh's column reader, as long as the segment) disagrees
+    with its stored documents, on the probed ones (a shifted column shows on all three)."""
+    for docnum, fields in probed.items():
+        stored = fields.get(name)
         if stored is not None and values[docnum] != stored:
             return True
     return False
