@@ -7,7 +7,7 @@ texts are strongly alike; items less alike are 'Liknande punkter'. Items of ever
 agenda, övriga frågor) and headings that only hold sub-items are never linked by likeness.
 
 The build stores each item's features with the item (matter_fields) and, as a step of its own before
-it commits (RelationStep), one 'relations' document per item holding its links both ways: the build
+it commits (RelationStep), one 'relations' document per linked item holding its links both ways: the build
 tells the step which files it removes or replaces and which items it adds; the step links the added
 items to the index as it stays and to each other, and rewrites the relations documents of older items
 whose links changed (a partner added or gone). Everything commits at once with the items, so an
@@ -175,13 +175,16 @@ class RelationStep:
                 if partner not in self.removed and partner not in self.new:
                     documents.setdefault(partner, self._old_links(partner)).pop(item_id, None)
         for item_id, own in self.new.items():
-            links = self._links(own)
-            documents[item_id] = links
+            if links := self._links(own):  # an item without links needs no document (most items)
+                documents[item_id] = links
             for partner, link in links.items():
                 if partner not in self.new:  # a new partner links back from its own side, the same way
                     documents.setdefault(partner, self._old_links(partner))[item_id] = _seen_from(link, own)
         for item_id, links in documents.items():
-            writer.update_document(id=f"rel:{item_id}", doctype=RELATIONS, data={"item": item_id, "links": links})
+            if links:
+                writer.update_document(id=f"rel:{item_id}", doctype=RELATIONS, data={"item": item_id, "links": links})
+            else:  # an older item whose last partner went
+                writer.delete_by_term("id", f"rel:{item_id}")
         return len(self.new)
 
     # --- what the build sees: the old index without what it removes, and the new items ----------------
