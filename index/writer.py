@@ -54,8 +54,8 @@ class TermPool(PostingPool):
     """A segment's postings, gathered under their field and term as they are added: the groups in order
     are Whoosh's sorted postings, since a term's postings come in document order (a document's postings
     all at once, the documents numbered as added). Whoosh sorts every posting of a segment as a tuple
-    and writes them one by one; here each term is written whole (TermFieldWriter), the same bytes in a
-    third of the time. A pool that outgrows its memory spills sorted runs, merged as Whoosh does."""
+    and writes them one by one; here each term is written whole (TermFieldWriter), the same postings in
+    a third of the time. A pool that outgrows its memory spills sorted runs, merged as Whoosh does."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -86,10 +86,7 @@ class TermPool(PostingPool):
         self.terms = {}
 
     def items(self, maxfiles=128):
-        if self.runs:
-            self.current = list(self._sorted())
-            return super().items(maxfiles)
-        return self._in_order()
+        return super().items(maxfiles) if self.runs else self._in_order()  # Whoosh's saves what is left first
 
     def _in_order(self) -> "TermPostings":
         return TermPostings((name, text, self.terms[name][text])
@@ -132,8 +129,8 @@ class TermFieldWriter(W3FieldWriter):
 
 
 class TermPostingsWriter(W3PostingsWriter):
-    """Whoosh's postings writer, filled a block at a time instead of a posting at a time; the blocks are
-    the bytes Whoosh writes."""
+    """Whoosh's postings writer, filled a block at a time instead of a posting at a time; each block
+    encoded as Whoosh encodes it."""
 
     def add_term_postings(self, docnums: list[int], weights: list[float], values: list[bytes | None]) -> None:
         for start in range(0, len(docnums), self._blocklimit):
