@@ -68,16 +68,20 @@ class Postings:
         return cached
 
     def preload(self, share: float) -> int:
-        """Read and score now every term in at least `share` of the documents: the lists that cost most
-        to read on a query. Returns how many postings are now kept."""
+        """Read and score now the terms in at least `share` of the documents, the most common first: the
+        lists that cost most to read on a query, as many as fill half the cache. Returns how many
+        postings are now kept."""
         least = max(2, int(self.doc_count * share))
+        frequencies: dict[str, int] = {}
         for leaf, _offset in self._leaves():
             for term, info in leaf.iter_field(FIELD):
                 text = term.decode() if isinstance(term, bytes) else term
-                if self._cached >= CACHE_POSTINGS // 2:  # leave room for what queries ask
-                    return self._cached
-                if info.doc_frequency() >= least and text not in self._scored:
-                    self._remember(text, self._score(text))
+                frequencies[text] = frequencies.get(text, 0) + info.doc_frequency()
+        for text in sorted(frequencies, key=lambda t: (-frequencies[t], t)):
+            if frequencies[text] < least or self._cached >= CACHE_POSTINGS // 2:  # leave room for what queries ask
+                break
+            if text not in self._scored:
+                self._remember(text, self._score(text))
         return self._cached
 
     def doc_frequency(self, term: str) -> int:
