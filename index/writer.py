@@ -212,7 +212,7 @@ SPACE_SEPARATED = KeywordAnalyzer()
 SPACE_SEPARATED_WORD = re.compile(r"[^ \t\r\n]+")  # Whoosh's SpaceSeparatedTokenizer
 
 
-def _grouping(writer: SegmentWriter) -> SegmentWriter:
+def _with_term_pool(writer: SegmentWriter) -> SegmentWriter:
     writer.pool = TermPool(writer._tempstorage, writer.newsegment, limitmb=writer.pool.limit // (1024 * 1024))
     return writer
 
@@ -227,13 +227,13 @@ class WriterProcess(SubWriterTask):
     def run(self):
         die_with_parent(self.parent)
         index = self.storage.open_index(self.indexname)
-        self.writer = _grouping(TermSegmentWriter(index, _lk=False, **self.kwargs))
+        self.writer = _with_term_pool(TermSegmentWriter(index, _lk=False, **self.kwargs))
         segments = []
         while self.running and (job := self.jobqueue.get()) is not None:
             self._process_file(*job)
             if self.writer.pool.currentsize > SEGMENT_FULL * self.writer.pool.limit:
                 segments.append(self.writer._finalize_segment())
-                self.writer = _grouping(TermSegmentWriter(index, _lk=False, **self.kwargs))
+                self.writer = _with_term_pool(TermSegmentWriter(index, _lk=False, **self.kwargs))
         if not self.running:
             self.writer.cancel()
             return
@@ -314,5 +314,5 @@ def open_writer(index, documents: int):
     """A writer for a build that writes `documents` files: two processes for a large one."""
     settings = {"limitmb": WRITER_MB, "codec": Codec(blocklimit=BLOCK_POSTINGS), "compound": False}
     if documents > TWO_WRITERS_FROM:
-        return _grouping(TwoProcessWriter(index, procs=2, multisegment=True, **settings))
-    return _grouping(TermSegmentWriter(index, **settings))
+        return _with_term_pool(TwoProcessWriter(index, procs=2, multisegment=True, **settings))
+    return _with_term_pool(TermSegmentWriter(index, **settings))

@@ -162,13 +162,15 @@ print(json.dumps({"timings": timings, "repeat_ms": statistics.median(repeats[1:]
 """
 
 
+def in_fresh_process(script: str, *args: str) -> dict:
+    """Run a script in a new Python process; what it prints last, as JSON."""
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def serve_latency(index_dir: Path, rounds: int) -> dict:
     """Query latency and memory in a fresh process that only serves, as `arkiv serve` would."""
-    done = subprocess.run(
-        [sys.executable, "-c", SERVE, str(index_dir), json.dumps(QUERIES), str(rounds)],
-        capture_output=True, text=True, check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return in_fresh_process(SERVE, str(index_dir), json.dumps(QUERIES), str(rounds))
 
 
 BUILD = """
@@ -185,9 +187,7 @@ if __name__ == "__main__":  # the reading processes are spawned: they import thi
 def full_build(archive: Path, index_dir: Path) -> dict:
     """A full build in a process of its own, as `arkiv build` runs it: a size measured after another in
     this process would inherit its heap (a tenth slower at 200,000 items than in a fresh process)."""
-    done = subprocess.run([sys.executable, "-c", BUILD, str(archive), str(index_dir)],
-                          capture_output=True, text=True, check=True)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    return in_fresh_process(BUILD, str(archive), str(index_dir))
 
 
 def run_index_benchmark(items: int, rounds: int, seed: int) -> dict:
